@@ -56,36 +56,47 @@ struct config {
 	int depth; /* source nesting, to stop loops */
 };
 
-/* Options at their defaults, the default key bindings, the default theme. */
+/* Options at their defaults, the default key bindings, the built-in default theme. Reads no
+ * file: config_load_user does. */
 void config_init(struct config *c);
 void config_free(struct config *c);
 
-/* Read the user's configuration: $INSPRAAK_CONFIG if set, else
- * $XDG_CONFIG_HOME/inspraak/config if it exists. A missing default file is not an error.
- * Errors are collected in c->errors and also returned as the first one in e; loading goes
- * on after an error, so one bad line loses nothing else. */
+/* Read the user's configuration: $INSPRAAK_CONFIG if set (and not empty; then a missing file
+ * is an error), else $XDG_CONFIG_HOME/inspraak/config if it exists. The theme named by the
+ * theme option is loaded first, so that a user's themes/default.theme takes effect without a
+ * "set theme". Errors are collected in c->errors and also returned as the first one in e;
+ * loading goes on after an error, so one bad line loses nothing else (a file with more than
+ * 20 bad lines is given up on: it is not a configuration file). */
 enum status config_load_user(struct config *c, struct err *e);
 
-/* One line of the configuration language; file/lineno only label messages. Comments (#) and
- * blank lines are accepted. Used by files and by the console's ':' prompt. */
+/* One line of the configuration language; file/lineno label messages ("FILE:LINE: ...") and
+ * anchor relative "source" paths. A NULL or ":" file is the console's prompt: no label, paths
+ * relative to the working directory. Comments (#) and blank lines are accepted. The line's
+ * own error is returned in e only, not added to c->errors; errors in files it sources are
+ * collected there too. */
 enum status config_exec(struct config *c, const char *line, const char *file, int lineno,
 			struct err *e);
 
-/* Read a file of configuration lines. */
+/* Read a file of configuration lines; errors, including failing to open it (ST_NOT_FOUND,
+ * ST_FAIL), are collected in c->errors, the first also in e. ST_INVALID: some lines had
+ * errors, the others took effect. */
 enum status config_source(struct config *c, const char *path, struct err *e);
 
 /* Load a theme by name: $XDG_CONFIG_HOME/inspraak/themes/NAME.theme, then
  * PKGDATADIR/themes/NAME.theme, then the built-in ones. Theme files hold only "color" lines
- * (and comments); the theme is reset before it is read. */
+ * (and comments); the theme is reset before it is read. The theme option is not changed
+ * ("set theme NAME" does both). An unknown name leaves the theme as it was (ST_NOT_FOUND). */
 enum status config_load_theme(struct config *c, const char *name, struct err *e);
 
-/* The action bound to key in menu, falling back to the generic menu. */
+/* The action bound to key in menu, falling back to the generic menu; ACTION_NONE if none (and
+ * always for MENU_PROMPT, whose keys are fixed). */
 enum action config_key_action(const struct config *c, enum menu m, int key);
 /* All keys bound to an action in a menu (not counting generic), for the help screen;
  * returns the count, at most max. */
 int config_action_keys(const struct config *c, enum menu m, enum action a, int *keys, int max);
 
 const char *option_name(enum option o);
+/* Untranslated, like an action's help: pass it through gettext to show it. */
 const char *option_help(enum option o);
 enum option_type option_type(enum option o);
 bool option_by_name(const char *name, enum option *out);

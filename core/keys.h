@@ -33,10 +33,14 @@ enum {
 /* Parse a key as written in the config: a character ("j", "G", "é", "/"), "^X" for a control
  * key, or a name in angle brackets, case-insensitive: <Up> <Down> <Left> <Right> <PageUp>
  * <PageDown> <Home> <End> <Enter> <Return> <Tab> <BackTab> <Esc> <Space> <Backspace>
- * <Delete> <Insert> <F1>..<F12>. Returns false for anything else. */
+ * <Delete> <Insert> <F1>..<F12>. Returns false for anything else, raw control characters
+ * included. Control keys give what the terminal delivers: ^M and ^J are <Enter>, ^I is <Tab>,
+ * ^[ is <Esc>, ^H and ^? are <Backspace>; "^x" is "^X". */
 bool key_parse(const char *s, int *key);
 
-/* The name of a key as key_parse reads it, for the help screen ("j", "^L", "<PageDown>"). */
-void key_name(int key, char *buf, size_t n);
+/* The name of a key as key_parse reads it, for the help screen ("j", "^L", "<PageDown>"):
+ * key_parse of the name gives the key back. Tab, Enter, Esc and space are <Tab> <Enter> <Esc>
+ * <Space>; KEYC_RESIZE is "<Resize>" and a value that is no key "<?>" (neither parses). */
+void key_format(int key, char *buf, size_t n);
 
 #endif

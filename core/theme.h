@@ -68,7 +68,8 @@ bool theme_slot_parse(const char *name, enum theme_slot *out);
 /* A colour: default, black, red, green, yellow, blue, magenta, cyan, white, their bright-
  * variants (brightred, ...), or color0..color255. */
 bool theme_color_parse(const char *s, short *out);
-/* An attribute: bold, underline, reverse, dim, italic, standout, or none. */
+/* An attribute: bold, underline, reverse, dim, italic, standout, or none (0); *out is set
+ * to that one ATTR_* bit. Colour and attribute names are case-insensitive, slot names not. */
 bool theme_attr_parse(const char *s, unsigned *out);
 
 /* Every slot plain: default colours, no attributes, except SELECTED (reverse) so the
@@ -76,10 +77,13 @@ bool theme_attr_parse(const char *s, unsigned *out);
 void theme_reset(struct theme *t);
 
 /* The same theme with colours removed and attributes kept, for NO_COLOR and terminals
- * without colour. Selection and state stay visible through attributes. */
+ * without colour. Selection and state stay visible through attributes: a slot with a
+ * background colour other than normal's, and neither reverse nor standout, also gets
+ * reverse, since a background paints a bar or a highlight that only reverse can paint
+ * without colour. */
 void theme_strip_colors(struct theme *t);
 
-/* Text of a built-in theme ("default", "mono") compiled in from themes/, or NULL. */
+/* Text of a built-in theme ("default", "mono") compiled in from themes/NAME.theme, or NULL. */
 const char *theme_builtin(const char *name);
 
 #endif
