@@ -7,12 +7,20 @@
 
 create extension if not exists pg_trgm;
 create extension if not exists btree_gist;
+create extension if not exists unaccent;
 
 create or replace function inspraak_is_multiloc(m jsonb) returns boolean
 language sql immutable as $$
   select jsonb_typeof(m) = 'object'
      and not exists (select 1 from jsonb_each(m) e
                      where e.key !~ '^[a-z]{2}(-[A-Z]{2})?$' or jsonb_typeof(e.value) <> 'string')
+$$;
+
+-- The text of a multiloc in the reader's locale, else in Dutch, English, or any language.
+create or replace function inspraak_ml(m jsonb, loc text) returns text
+language sql immutable as $$
+  select coalesce(nullif(m ->> loc, ''), nullif(m ->> 'nl-BE', ''), nullif(m ->> 'en', ''),
+                  (select e.value from jsonb_each_text(m) e where e.value <> '' order by e.key limit 1))
 $$;
 
 -- One row: who this platform is.
@@ -246,7 +254,7 @@ create table flag_queue (
   last_at       timestamptz not null,
   primary key (item_kind, item_id)
 );
-create index flag_queue_order on flag_queue (last_at desc, item_kind, item_id);
+create index flag_queue_order on flag_queue (last_at desc, item_kind desc, item_id desc);
 create index flag_queue_idea on flag_queue (idea_id);
 
 create or replace function inspraak_flag_queue_sync(kind text, item bigint) returns void
@@ -319,8 +327,9 @@ create table duplicate_suggestions (
   constraint duplicate_suggestions_ordered check (idea_a < idea_b),
   constraint duplicate_suggestions_pair unique (idea_a, idea_b)
 );
-create index duplicate_suggestions_queue on duplicate_suggestions (score desc, id)
+create index duplicate_suggestions_queue on duplicate_suggestions (score desc, id desc)
   where state = 'open';
+create index duplicate_suggestions_a on duplicate_suggestions (idea_a);
 create index duplicate_suggestions_b on duplicate_suggestions (idea_b);
 
 -- Who is working on an item right now. A claim expires by itself, so a console that dies

@@ -8,6 +8,11 @@
 #include <libpq-fe.h>
 #include <stdbool.h>
 
+/* Start the server from the parent process: add it to every test case with
+ * tcase_add_unchecked_fixture(tc, pgtest_setup, NULL), so one server serves all the tests of
+ * the program and is stopped by the process that lives longest. */
+void pgtest_setup(void);
+
 /* The server's conninfo for database "postgres"; starts the server on first call. Exits the
  * test program with a message on stderr when the server cannot start (a failure, not a skip). */
 const char *pgtest_conninfo(void);
