@@ -1,0 +1,1087 @@
+/* The PostgreSQL back end of the store. Every query is parameterised; queues are read with
+ * keyset pagination on the indexes the schema builds for them, so a page costs the same on
+ * the first and on the millionth idea. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/migrate.h"
+#include "core/pg.h"
+#include "core/store.h"
+
+struct pg_store {
+	struct store base;
+	PGconn *conn;
+	char *conninfo;
+	char describe[512];
+};
+
+static struct pg_store *PG(struct store *s)
+{
+	return (struct pg_store *)s;
+}
+
+/* --- a small query builder: SQL text plus its parameters --------------------------------- */
+
+#define QMAX_PARAMS 24
+
+struct query {
+	struct sbuf sql;
+	char *params[QMAX_PARAMS];
+	int n;
+};
+
+static void q_init(struct query *q)
+{
+	sbuf_init(&q->sql);
+	q->n = 0;
+}
+
+static void q_free(struct query *q)
+{
+	sbuf_free(&q->sql);
+	for (int i = 0; i < q->n; i++)
+		free(q->params[i]);
+	q->n = 0;
+}
+
+static void q_sql(struct query *q, const char *s)
+{
+	sbuf_add(&q->sql, s);
+}
+
+/* Append "$N" for a new parameter with this value. */
+static void q_param(struct query *q, const char *value)
+{
+	if (q->n >= QMAX_PARAMS)
+		die("internal error: too many query parameters");
+	q->params[q->n++] = xstrdup(value);
+	sbuf_addf(&q->sql, "$%d", q->n);
+}
+
+static void q_param_i64(struct query *q, int64_t v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", (long long)v);
+	q_param(q, buf);
+}
+
+static void set_err(struct pg_store *p, struct err *e, const PGresult *r)
+{
+	char line[768];
+
+	pg_error_line(r ? PQresultErrorMessage(r) : PQerrorMessage(p->conn), line, sizeof(line));
+	if (PQstatus(p->conn) != CONNECTION_OK)
+		err_set(e, _("Lost the connection to the database: %s"), line);
+	else
+		err_set(e, _("Database error: %s"), line);
+}
+
+static PGresult *q_run(struct pg_store *p, struct query *q, struct err *e)
+{
+	PGresult *r = PQexecParams(p->conn, q->sql.s, q->n, NULL,
+				   (const char *const *)q->params, NULL, NULL, 0);
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
+		set_err(p, e, r);
+		PQclear(r);
+		r = NULL;
+	}
+	q_free(q);
+	return r;
+}
+
+static PGresult *run1(struct pg_store *p, const char *sql, const char *param, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, sql);
+	if (param) {
+		q.params[0] = xstrdup(param);
+		q.n = 1;
+	}
+	return q_run(p, &q, e);
+}
+
+#define EPOCH(col) "(extract(epoch from " col ") * 1000000)::bigint"
+#define SECS(col) "extract(epoch from " col ")::bigint"
+#define NAME(u) "nullif(btrim(" u ".first_name || ' ' || " u ".last_name), '')"
+
+/* A timestamp from a key's microseconds since the epoch, exactly. */
+static void q_ts(struct query *q, int64_t us)
+{
+	q_sql(q, "('epoch'::timestamptz + ");
+	q_param_i64(q, us);
+	q_sql(q, "::bigint * interval '1 microsecond')");
+}
+
+/* --- queues --------------------------------------------------------------------------------- */
+
+/* Conditions the filter puts on an idea aliased `i`. */
+static void q_filter_idea(struct query *q, const char *i, const struct filter *f)
+{
+	if (f->project_id) {
+		sbuf_addf(&q->sql, " and %s.project_id = ", i);
+		q_param_i64(q, f->project_id);
+	}
+	if (f->phase_id) {
+		sbuf_addf(&q->sql, " and %s.phase_id = ", i);
+		q_param_i64(q, f->phase_id);
+	}
+	if (f->area_id) {
+		sbuf_addf(&q->sql, " and %s.area_id = ", i);
+		q_param_i64(q, f->area_id);
+	}
+	if (f->department_id > 0) {
+		sbuf_addf(&q->sql, " and %s.department_id = ", i);
+		q_param_i64(q, f->department_id);
+	} else if (f->department_id < 0) {
+		sbuf_addf(&q->sql, " and %s.department_id is null", i);
+	}
+}
+
+/* The rows a queue holds, without order: FROM and WHERE. */
+static void q_queue_from(struct query *q, enum queue_kind k, const struct filter *f)
+{
+	char thr[32];
+
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(q, " from ideas i where ");
+		if (f->status[0]) {
+			q_sql(q, "i.status = ");
+			q_param(q, f->status);
+		} else {
+			/* Matches the partial index ideas_triage. */
+			q_sql(q, "i.status = 'proposed' and i.merged_into_id is null and i.hidden_at is null");
+		}
+		q_filter_idea(q, "i", f);
+		break;
+	case QUEUE_DUPLICATES:
+		q_sql(q, " from duplicate_suggestions s"
+			 " join ideas i on i.id = s.idea_a join ideas o on o.id = s.idea_b"
+			 " where s.state = 'open'"
+			 " and i.merged_into_id is null and o.merged_into_id is null"
+			 " and i.hidden_at is null and o.hidden_at is null");
+		q_filter_idea(q, "i", f);
+		if (f->status[0]) {
+			q_sql(q, " and (i.status = ");
+			q_param(q, f->status);
+			q_sql(q, " or o.status = ");
+			q_param(q, f->status);
+			q_sql(q, ")");
+		}
+		break;
+	case QUEUE_FLAGS:
+		q_sql(q, " from flag_queue f join ideas i on i.id = f.idea_id where (f.open_reports > 0 or f.machine_score >= ");
+		snprintf(thr, sizeof(thr), "%.6f", f->flag_threshold);
+		q_param(q, thr);
+		q_sql(q, "::real)");
+		q_filter_idea(q, "i", f);
+		if (f->status[0]) {
+			q_sql(q, " and i.status = ");
+			q_param(q, f->status);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+static int64_t score_key(float f)
+{
+	uint32_t bits;
+
+	memcpy(&bits, &f, sizeof(bits));
+	return bits;
+}
+
+static float key_score(const struct qkey *k)
+{
+	uint32_t bits = (uint32_t)k->a;
+	float f;
+
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+/* Keyset condition: rows after (dir > 0) or before (dir < 0) the key, in queue order. */
+static void q_queue_key(struct query *q, enum queue_kind k, const struct qkey *key, int dir,
+			bool inclusive)
+{
+	/* Queue order is descending on every key column, so "after" is "less than". */
+	const char *op = dir > 0 ? (inclusive ? "<=" : "<") : (inclusive ? ">=" : ">");
+	char score[32];
+
+	if (!key)
+		return;
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(q, " and (i.created_at, i.id) ");
+		q_sql(q, op);
+		q_sql(q, " (");
+		q_ts(q, key->a);
+		q_sql(q, ", ");
+		q_param_i64(q, key->b);
+		q_sql(q, "::bigint)");
+		break;
+	case QUEUE_DUPLICATES:
+		/* a holds the bits of the real score: nine digits give the same real back. */
+		snprintf(score, sizeof(score), "%.9g", (double)key_score(key));
+		q_sql(q, " and (s.score, s.id) ");
+		q_sql(q, op);
+		q_sql(q, " (");
+		q_param(q, score);
+		q_sql(q, "::real, ");
+		q_param_i64(q, key->b);
+		q_sql(q, "::bigint)");
+		break;
+	case QUEUE_FLAGS:
+		q_sql(q, " and (f.last_at, f.item_kind, f.item_id) ");
+		q_sql(q, op);
+		q_sql(q, " (");
+		q_ts(q, key->a);
+		q_sql(q, ", ");
+		q_param(q, key->b ? "idea" : "comment");
+		q_sql(q, "::text, ");
+		q_param_i64(q, key->c);
+		q_sql(q, "::bigint)");
+		break;
+	default:
+		break;
+	}
+}
+
+static void q_queue_order(struct query *q, enum queue_kind k, int dir)
+{
+	const char *d = dir > 0 ? "desc" : "asc";
+
+	switch (k) {
+	case QUEUE_NEW:
+		sbuf_addf(&q->sql, " order by i.created_at %s, i.id %s", d, d);
+		break;
+	case QUEUE_DUPLICATES:
+		sbuf_addf(&q->sql, " order by s.score %s, s.id %s", d, d);
+		break;
+	case QUEUE_FLAGS:
+		sbuf_addf(&q->sql, " order by f.last_at %s, f.item_kind %s, f.item_id %s", d, d, d);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Column lists; the row readers below follow them. */
+static void q_queue_select(struct query *q, enum queue_kind k, const char *loc)
+{
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(q, "select " EPOCH("i.created_at") ", i.id, i.title, "
+			 "(select inspraak_ml(p.title_multiloc, ");
+		q_param(q, loc);
+		q_sql(q, ") from projects p where p.id = i.project_id), "
+			 "(select inspraak_ml(a.title_multiloc, ");
+		q_param(q, loc);
+		q_sql(q, ") from areas a where a.id = i.area_id), i.status, "
+			 "(select d.code from departments d where d.id = i.department_id), "
+			 "(select " NAME("u") " from users u where u.id = i.author_id), "
+			 "i.lang, i.votes_up, i.comments_count, i.hidden_at is not null");
+		break;
+	case QUEUE_DUPLICATES:
+		q_sql(q, "select s.score, s.id, s.idea_a, s.idea_b, i.title, o.title, "
+			 "i.votes_up, o.votes_up, s.method, " SECS("s.created_at") ", "
+			 "(select inspraak_ml(p.title_multiloc, ");
+		q_param(q, loc);
+		q_sql(q, ") from projects p where p.id = i.project_id), i.status, s.score");
+		break;
+	case QUEUE_FLAGS:
+		q_sql(q, "select " EPOCH("f.last_at") ", f.item_kind, f.item_id, f.idea_id, i.title, "
+			 "(select c.body from comments c where f.item_kind = 'comment' and c.id = f.item_id), "
+			 "f.open_reports, f.machine_score, "
+			 "(select inspraak_ml(p.title_multiloc, ");
+		q_param(q, loc);
+		q_sql(q, ") from projects p where p.id = i.project_id), i.status, "
+			 "coalesce((select r.reason_code from citizen_reports r"
+			 "  where r.resolved_at is null and (case when f.item_kind = 'idea'"
+			 "   then r.idea_id = f.item_id else r.comment_id = f.item_id end)"
+			 "  group by r.reason_code order by count(*) desc, r.reason_code limit 1),"
+			 " (select m.kind || coalesce(': ' || (m.reasons ->> 0), '') from machine_flags m"
+			 "  where m.resolved_at is null and (case when f.item_kind = 'idea'"
+			 "   then m.idea_id = f.item_id else m.comment_id = f.item_id end)"
+			 "  order by m.score desc limit 1)), "
+			 SECS("f.last_at") ", "
+			 "(select " NAME("u") " from users u where u.id = case when f.item_kind = 'idea'"
+			 " then i.author_id else (select c.author_id from comments c where c.id = f.item_id) end)");
+		break;
+	default:
+		break;
+	}
+}
+
+static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_row *row)
+{
+	char *s;
+
+	memset(row, 0, sizeof(*row));
+	row->score = -1;
+	switch (k) {
+	case QUEUE_NEW:
+		row->key.a = pg_i64(r, i, 0);
+		row->key.b = row->id = row->idea_id = pg_i64(r, i, 1);
+		row->time = row->key.a / 1000000;
+		row->title = pg_str(r, i, 2);
+		row->project = pg_str(r, i, 3);
+		row->area = pg_str(r, i, 4);
+		row->status = pg_str(r, i, 5);
+		row->department = pg_str(r, i, 6);
+		row->author = pg_str(r, i, 7);
+		snprintf(row->lang, sizeof(row->lang), "%s", PQgetvalue(r, i, 8));
+		row->votes = pg_int(r, i, 9);
+		row->comments = pg_int(r, i, 10);
+		row->hidden = pg_bool(r, i, 11);
+		break;
+	case QUEUE_DUPLICATES:
+		row->key.a = score_key(strtof(PQgetvalue(r, i, 0), NULL));
+		row->key.b = row->id = pg_i64(r, i, 1);
+		row->idea_id = pg_i64(r, i, 2);
+		row->other_id = pg_i64(r, i, 3);
+		row->title = pg_str(r, i, 4);
+		row->other_title = pg_str(r, i, 5);
+		row->votes = pg_int(r, i, 6);
+		row->other_votes = pg_int(r, i, 7);
+		row->reason = pg_str(r, i, 8);
+		row->time = pg_i64(r, i, 9);
+		row->project = pg_str(r, i, 10);
+		row->status = pg_str(r, i, 11);
+		row->score = pg_double(r, i, 12, 0);
+		break;
+	case QUEUE_FLAGS:
+		row->key.a = pg_i64(r, i, 0);
+		s = PQgetvalue(r, i, 1);
+		row->kind = strcmp(s, "idea") == 0 ? ITEM_IDEA : ITEM_COMMENT;
+		row->key.b = row->kind == ITEM_IDEA;
+		row->key.c = row->id = pg_i64(r, i, 2);
+		row->idea_id = pg_i64(r, i, 3);
+		row->title = pg_str(r, i, 4);
+		row->text = pg_str(r, i, 5);
+		row->reports = pg_int(r, i, 6);
+		row->score = pg_double(r, i, 7, -1);
+		row->project = pg_str(r, i, 8);
+		row->status = pg_str(r, i, 9);
+		row->reason = pg_str(r, i, 10);
+		row->time = pg_i64(r, i, 11);
+		row->author = pg_str(r, i, 12);
+		break;
+	default:
+		break;
+	}
+}
+
+static enum status pg_page(struct store *s, enum queue_kind k, const struct filter *f,
+			   const struct qkey *from, int dir, bool inclusive, int limit,
+			   struct queue_row *rows, int *n, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	struct query q;
+	PGresult *r;
+	int got;
+
+	*n = 0;
+	if (dir == 0)
+		dir = 1;
+	q_init(&q);
+	q_queue_select(&q, k, s->locale);
+	q_queue_from(&q, k, f);
+	q_queue_key(&q, k, from, dir, inclusive);
+	q_queue_order(&q, k, dir);
+	q_sql(&q, " limit ");
+	q_param_i64(&q, limit);
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	got = PQntuples(r);
+	for (int i = 0; i < got; i++)
+		read_row(k, r, i, &rows[dir > 0 ? i : got - 1 - i]);
+	PQclear(r);
+	*n = got;
+	return ST_OK;
+}
+
+static enum status pg_position(struct store *s, enum queue_kind k, const struct filter *f,
+			       const struct qkey *at, long *pos, struct err *e)
+{
+	struct query q;
+	PGresult *r;
+
+	q_init(&q);
+	q_sql(&q, "select count(*)");
+	q_queue_from(&q, k, f);
+	/* Rows before `at` are those "after" it in reverse order. */
+	q_queue_key(&q, k, at, -1, false);
+	r = q_run(PG(s), &q, e);
+	if (!r)
+		return ST_FAIL;
+	*pos = (long)pg_i64(r, 0, 0);
+	PQclear(r);
+	return ST_OK;
+}
+
+/* A LIKE pattern that matches needle anywhere, with LIKE's own characters escaped. */
+static char *like_pattern(const char *needle)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	sbuf_addc(&b, '%');
+	for (const char *c = needle; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '\\')
+			sbuf_addc(&b, '\\');
+		sbuf_addc(&b, *c);
+	}
+	sbuf_addc(&b, '%');
+	return sbuf_take(&b);
+}
+
+static enum status pg_search(struct store *s, enum queue_kind k, const struct filter *f,
+			     const struct qkey *from, int dir, const char *needle,
+			     struct queue_row *found, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	char *pat = like_pattern(needle);
+	struct query q;
+	PGresult *r;
+	enum status st = ST_NOT_FOUND;
+
+	q_init(&q);
+	q_queue_select(&q, k, s->locale);
+	q_queue_from(&q, k, f);
+	q_queue_key(&q, k, from, dir, false);
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(&q, " and (unaccent(i.title) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, ") or unaccent(i.body) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, "))");
+		break;
+	case QUEUE_DUPLICATES:
+		q_sql(&q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, ") or unaccent(o.title || ' ' || o.body) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, "))");
+		break;
+	case QUEUE_FLAGS:
+		q_sql(&q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, ") or (f.item_kind = 'comment' and exists (select 1 from comments c"
+			  " where c.id = f.item_id and unaccent(c.body) ilike unaccent(");
+		q_param(&q, pat);
+		q_sql(&q, "))))");
+		break;
+	default:
+		break;
+	}
+	q_queue_order(&q, k, dir);
+	q_sql(&q, " limit 1");
+	free(pat);
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r) == 1) {
+		read_row(k, r, 0, found);
+		st = ST_OK;
+	}
+	PQclear(r);
+	return st;
+}
+
+static enum status pg_counts(struct store *s, const struct filter *f, long out[QUEUE_COUNT],
+			     struct err *e)
+{
+	struct query q;
+	PGresult *r;
+
+	q_init(&q);
+	q_sql(&q, "select");
+	for (int k = 0; k < QUEUE_COUNT; k++) {
+		q_sql(&q, k ? ", (select count(*)" : " (select count(*)");
+		q_queue_from(&q, (enum queue_kind)k, f);
+		q_sql(&q, ")");
+	}
+	r = q_run(PG(s), &q, e);
+	if (!r)
+		return ST_FAIL;
+	for (int k = 0; k < QUEUE_COUNT; k++)
+		out[k] = (long)pg_i64(r, 0, k);
+	PQclear(r);
+	return ST_OK;
+}
+
+/* --- details ------------------------------------------------------------------------------ */
+
+static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	struct query q;
+	PGresult *r;
+	int c = 0;
+
+	memset(d, 0, sizeof(*d));
+	q_init(&q);
+	q_sql(&q, "select i.id, i.project_id, i.phase_id, i.author_id, i.area_id, i.department_id,"
+		  " i.merged_into_id, i.title, i.body, i.lang, i.source,"
+		  " inspraak_ml(p.title_multiloc, $2), inspraak_ml(ph.title_multiloc, $2),"
+		  " ph.participation_method, " NAME("u") ", inspraak_ml(a.title_multiloc, $2),"
+		  " i.address, inspraak_ml(d.title_multiloc, $2), " NAME("asg") ","
+		  " i.status, inspraak_ml(st.title_multiloc, $2), m.title, i.hidden_reason,"
+		  " " SECS("i.created_at") ", " SECS("i.hidden_at") ","
+		  " i.votes_up, i.votes_down, i.comments_count, i.version, i.location_lat, i.location_lng,"
+		  " (select count(*) from ideas x where x.author_id = i.author_id),"
+		  " (select count(*) from comments x where x.author_id = i.author_id),"
+		  " (select count(*) from ideas x where x.author_id = i.author_id and x.hidden_at is not null)"
+		  "  + (select count(*) from comments x where x.author_id = i.author_id and x.hidden_at is not null)"
+		  " from ideas i join projects p on p.id = i.project_id"
+		  " join idea_statuses st on st.key = i.status"
+		  " left join phases ph on ph.id = i.phase_id"
+		  " left join users u on u.id = i.author_id"
+		  " left join areas a on a.id = i.area_id"
+		  " left join departments d on d.id = i.department_id"
+		  " left join users asg on asg.id = i.assignee_id"
+		  " left join ideas m on m.id = i.merged_into_id"
+		  " where i.id = ");
+	q_param_i64(&q, id);
+	q_sql(&q, " and ");
+	q_param(&q, s->locale);
+	q_sql(&q, " is not null");
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		err_set(e, _("There is no idea #%lld."), (long long)id);
+		return ST_NOT_FOUND;
+	}
+	d->id = pg_i64(r, 0, c++);
+	d->project_id = pg_i64(r, 0, c++);
+	d->phase_id = pg_i64(r, 0, c++);
+	d->author_id = pg_i64(r, 0, c++);
+	d->area_id = pg_i64(r, 0, c++);
+	d->department_id = pg_i64(r, 0, c++);
+	d->merged_into_id = pg_i64(r, 0, c++);
+	d->title = pg_str(r, 0, c++);
+	d->body = pg_str(r, 0, c++);
+	d->lang = pg_str(r, 0, c++);
+	d->source = pg_str(r, 0, c++);
+	d->project = pg_str(r, 0, c++);
+	d->phase = pg_str(r, 0, c++);
+	d->phase_method = pg_str(r, 0, c++);
+	d->author = pg_str(r, 0, c++);
+	d->area = pg_str(r, 0, c++);
+	d->address = pg_str(r, 0, c++);
+	d->department = pg_str(r, 0, c++);
+	d->assignee = pg_str(r, 0, c++);
+	d->status = pg_str(r, 0, c++);
+	d->status_title = pg_str(r, 0, c++);
+	d->merged_into_title = pg_str(r, 0, c++);
+	d->hidden_reason = pg_str(r, 0, c++);
+	d->created_at = pg_i64(r, 0, c++);
+	d->hidden_at = pg_i64(r, 0, c++);
+	d->votes_up = pg_int(r, 0, c++);
+	d->votes_down = pg_int(r, 0, c++);
+	d->comments = pg_int(r, 0, c++);
+	d->version = pg_int(r, 0, c++);
+	d->has_location = !PQgetisnull(r, 0, c);
+	d->lat = pg_double(r, 0, c++, 0);
+	d->lng = pg_double(r, 0, c++, 0);
+	d->author_ideas = pg_int(r, 0, c++);
+	d->author_comments = pg_int(r, 0, c++);
+	d->author_hidden = pg_int(r, 0, c++);
+	PQclear(r);
+	return ST_OK;
+}
+
+/* Citizen reports and machine scores on one item, newest first. */
+static enum status pg_flags(struct pg_store *p, enum item_kind kind, int64_t id,
+			    struct flag_line **out, int *n, struct err *e)
+{
+	const char *col = kind == ITEM_IDEA ? "idea_id" : "comment_id";
+	struct query q;
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	q_init(&q);
+	sbuf_addf(&q.sql,
+		  "select false, r.reason_code, r.other_reason, null, null::real, " SECS("r.created_at") ","
+		  " r.resolution from citizen_reports r where r.%s = $1"
+		  " union all "
+		  "select true, m.kind, (select string_agg(x, ', ') from jsonb_array_elements_text(m.reasons) x),"
+		  " m.model_version, m.score, " SECS("m.created_at") ", m.resolution"
+		  " from machine_flags m where m.%s = $1"
+		  " order by 6 desc limit 100", col, col);
+	{
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "%lld", (long long)id);
+		q.params[0] = xstrdup(buf);
+		q.n = 1;
+	}
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	*n = PQntuples(r);
+	*out = xcalloc((size_t)*n, sizeof(**out));
+	for (int i = 0; i < *n; i++) {
+		struct flag_line *f = &(*out)[i];
+
+		f->machine = pg_bool(r, i, 0);
+		f->reason = pg_str(r, i, 1);
+		f->detail = pg_str(r, i, 2);
+		f->model = pg_str(r, i, 3);
+		f->score = pg_double(r, i, 4, -1);
+		f->at = pg_i64(r, i, 5);
+		f->resolution = pg_str(r, i, 6);
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+/* The idea with its signals, duplicate candidates and official replies. */
+static enum status pg_idea_full(struct store *s, int64_t id, struct idea_detail *d, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	char ids[32];
+	PGresult *r;
+	enum status st = pg_idea(s, id, d, e);
+
+	if (st != ST_OK)
+		return st;
+	if (pg_flags(p, ITEM_IDEA, id, &d->flags, &d->nflags, e) != ST_OK)
+		goto fail;
+	snprintf(ids, sizeof(ids), "%lld", (long long)id);
+	r = run1(p, "select s.id, o.id, o.title, s.score, s.method, s.state"
+		    " from duplicate_suggestions s"
+		    " join ideas o on o.id = case when s.idea_a = $1 then s.idea_b else s.idea_a end"
+		    " where s.idea_a = $1 or s.idea_b = $1"
+		    " order by s.state = 'open' desc, s.score desc limit 20", ids, e);
+	if (!r)
+		goto fail;
+	d->ndupes = PQntuples(r);
+	d->dupes = xcalloc((size_t)d->ndupes, sizeof(*d->dupes));
+	for (int i = 0; i < d->ndupes; i++) {
+		d->dupes[i].suggestion_id = pg_i64(r, i, 0);
+		d->dupes[i].other_id = pg_i64(r, i, 1);
+		d->dupes[i].other_title = pg_str(r, i, 2);
+		d->dupes[i].score = pg_double(r, i, 3, 0);
+		d->dupes[i].method = pg_str(r, i, 4);
+		d->dupes[i].state = pg_str(r, i, 5);
+	}
+	PQclear(r);
+	r = run1(p, "select signature, body, " SECS("created_at") " from official_feedback"
+		    " where idea_id = $1 order by created_at desc limit 20", ids, e);
+	if (!r)
+		goto fail;
+	d->nfeedback = PQntuples(r);
+	d->feedback = xcalloc((size_t)d->nfeedback, sizeof(*d->feedback));
+	for (int i = 0; i < d->nfeedback; i++) {
+		d->feedback[i].signature = pg_str(r, i, 0);
+		d->feedback[i].body = pg_str(r, i, 1);
+		d->feedback[i].at = pg_i64(r, i, 2);
+	}
+	PQclear(r);
+	return ST_OK;
+fail:
+	idea_detail_free(d);
+	return ST_FAIL;
+}
+
+static enum status pg_flag_item(struct store *s, enum item_kind kind, int64_t id,
+				struct flag_detail *d, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	int64_t idea = id;
+	enum status st;
+
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->item_id = id;
+	if (kind == ITEM_COMMENT) {
+		char ids[32];
+		PGresult *r;
+
+		snprintf(ids, sizeof(ids), "%lld", (long long)id);
+		r = run1(p, "select c.idea_id, c.body, " NAME("u") ", c.author_id, " SECS("c.created_at") ","
+			    " c.hidden_at is not null, c.hidden_reason"
+			    " from comments c left join users u on u.id = c.author_id where c.id = $1", ids, e);
+		if (!r)
+			return ST_FAIL;
+		if (PQntuples(r) != 1) {
+			PQclear(r);
+			err_set(e, _("There is no comment #%lld."), (long long)id);
+			return ST_NOT_FOUND;
+		}
+		idea = pg_i64(r, 0, 0);
+		d->comment = pg_str(r, 0, 1);
+		d->comment_author = pg_str(r, 0, 2);
+		d->comment_author_id = pg_i64(r, 0, 3);
+		d->comment_at = pg_i64(r, 0, 4);
+		d->comment_hidden = pg_bool(r, 0, 5);
+		d->comment_hidden_reason = pg_str(r, 0, 6);
+		PQclear(r);
+	}
+	st = pg_idea_full(s, idea, &d->idea, e);
+	if (st != ST_OK) {
+		flag_detail_free(d);
+		return st;
+	}
+	if (kind == ITEM_IDEA)
+		return ST_OK;
+	if (pg_flags(p, kind, id, &d->flags, &d->nflags, e) != ST_OK) {
+		flag_detail_free(d);
+		return ST_FAIL;
+	}
+	return ST_OK;
+}
+
+static enum status pg_suggestion(struct store *s, int64_t id, struct dupe_detail *d,
+				 struct err *e)
+{
+	struct pg_store *p = PG(s);
+	char ids[32];
+	PGresult *r;
+	int64_t a, b;
+	enum status st;
+
+	memset(d, 0, sizeof(*d));
+	snprintf(ids, sizeof(ids), "%lld", (long long)id);
+	r = run1(p, "select s.idea_a, s.idea_b, s.score, s.method, s.state,"
+		    " (select string_agg(x, ', ') from jsonb_array_elements_text(s.reasons) x)"
+		    " from duplicate_suggestions s where s.id = $1", ids, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		err_set(e, _("There is no duplicate suggestion #%lld."), (long long)id);
+		return ST_NOT_FOUND;
+	}
+	d->id = id;
+	a = pg_i64(r, 0, 0);
+	b = pg_i64(r, 0, 1);
+	d->score = pg_double(r, 0, 2, 0);
+	d->method = pg_str(r, 0, 3);
+	d->state = pg_str(r, 0, 4);
+	d->reasons = pg_str(r, 0, 5);
+	PQclear(r);
+	st = pg_idea(s, a, &d->a, e);
+	if (st == ST_OK)
+		st = pg_idea(s, b, &d->b, e);
+	if (st != ST_OK)
+		dupe_detail_free(d);
+	return st;
+}
+
+static enum status pg_author(struct store *s, int64_t uid, struct author_view *a, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	char ids[32];
+	struct query q;
+	PGresult *r;
+	int c = 0;
+
+	memset(a, 0, sizeof(*a));
+	snprintf(ids, sizeof(ids), "%lld", (long long)uid);
+	q_init(&q);
+	q_sql(&q, "select u.id, " NAME("u") ", u.role, inspraak_ml(ar.title_multiloc, $2), u.locale,"
+		  " u.gender, u.birth_year, " SECS("u.created_at") ", " SECS("u.blocked_until") ","
+		  " u.block_reason,"
+		  " (select count(*) from ideas x where x.author_id = u.id),"
+		  " (select count(*) from comments x where x.author_id = u.id),"
+		  " (select count(*) from votes x where x.user_id = u.id),"
+		  " (select count(*) from ideas x where x.author_id = u.id and x.hidden_at is not null)"
+		  "  + (select count(*) from comments x where x.author_id = u.id and x.hidden_at is not null),"
+		  " (select count(*) from citizen_reports r left join ideas x on x.id = r.idea_id"
+		  "   left join comments y on y.id = r.comment_id"
+		  "   where coalesce(x.author_id, y.author_id) = u.id and r.resolution = 'confirmed'),"
+		  " (select count(*) from citizen_reports r left join ideas x on x.id = r.idea_id"
+		  "   left join comments y on y.id = r.comment_id"
+		  "   where coalesce(x.author_id, y.author_id) = u.id and r.resolution = 'dismissed')"
+		  " from users u left join areas ar on ar.id = u.area_id where u.id = ");
+	q_param(&q, ids);
+	q_sql(&q, " and ");
+	q_param(&q, s->locale);
+	q_sql(&q, " is not null");
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		err_set(e, _("There is no user #%lld."), (long long)uid);
+		return ST_NOT_FOUND;
+	}
+	a->id = pg_i64(r, 0, c++);
+	a->name = pg_str(r, 0, c++);
+	a->role = pg_str(r, 0, c++);
+	a->area = pg_str(r, 0, c++);
+	a->locale = pg_str(r, 0, c++);
+	a->gender = pg_str(r, 0, c++);
+	a->birth_year = pg_int(r, 0, c++);
+	a->created_at = pg_i64(r, 0, c++);
+	a->blocked_until = pg_i64(r, 0, c++);
+	a->block_reason = pg_str(r, 0, c++);
+	a->ideas = pg_int(r, 0, c++);
+	a->comments = pg_int(r, 0, c++);
+	a->votes = pg_int(r, 0, c++);
+	a->hidden = pg_int(r, 0, c++);
+	a->confirmed = pg_int(r, 0, c++);
+	a->dismissed = pg_int(r, 0, c++);
+	PQclear(r);
+
+	r = run1(p, "select * from ("
+		    " select 'idea' as kind, i.id, i.id as idea_id, i.title as text, i.status,"
+		    "  i.hidden_at is not null, i.hidden_reason, i.created_at as at,"
+		    "  count(r.*) filter (where r.resolved_at is null),"
+		    "  count(r.*) filter (where r.resolution = 'confirmed'),"
+		    "  count(r.*) filter (where r.resolution = 'dismissed')"
+		    " from ideas i left join citizen_reports r on r.idea_id = i.id"
+		    " where i.author_id = $1 group by i.id"
+		    " union all"
+		    " select 'comment', c.id, c.idea_id, c.body, null, c.hidden_at is not null,"
+		    "  c.hidden_reason, c.created_at,"
+		    "  count(r.*) filter (where r.resolved_at is null),"
+		    "  count(r.*) filter (where r.resolution = 'confirmed'),"
+		    "  count(r.*) filter (where r.resolution = 'dismissed')"
+		    " from comments c left join citizen_reports r on r.comment_id = c.id"
+		    " where c.author_id = $1 group by c.id"
+		    ") x order by at desc limit 200", ids, e);
+	if (!r) {
+		author_view_free(a);
+		return ST_FAIL;
+	}
+	a->nitems = PQntuples(r);
+	a->items = xcalloc((size_t)a->nitems, sizeof(*a->items));
+	for (int i = 0; i < a->nitems; i++) {
+		struct contribution *it = &a->items[i];
+
+		it->kind = strcmp(PQgetvalue(r, i, 0), "idea") == 0 ? ITEM_IDEA : ITEM_COMMENT;
+		it->id = pg_i64(r, i, 1);
+		it->idea_id = pg_i64(r, i, 2);
+		it->text = pg_str(r, i, 3);
+		it->status = pg_str(r, i, 4);
+		it->hidden = pg_bool(r, i, 5);
+		it->hidden_reason = pg_str(r, i, 6);
+		it->at = 0;
+		it->reports_open = pg_int(r, i, 8);
+		it->reports_confirmed = pg_int(r, i, 9);
+		it->reports_dismissed = pg_int(r, i, 10);
+	}
+	PQclear(r);
+	/* The timestamps, as unix time; kept out of the union so its sort stays on timestamptz. */
+	r = run1(p, "select " SECS("at") " from ("
+		    " select created_at as at from ideas where author_id = $1"
+		    " union all select created_at from comments where author_id = $1) x"
+		    " order by at desc limit 200", ids, e);
+	if (r) {
+		for (int i = 0; i < a->nitems && i < PQntuples(r); i++)
+			a->items[i].at = pg_i64(r, i, 0);
+		PQclear(r);
+	}
+	return ST_OK;
+}
+
+/* --- session --------------------------------------------------------------------------------- */
+
+static enum status pg_whoami(struct store *s, struct staff *me, struct err *e)
+{
+	PGresult *r = run1(PG(s), "select u.id, " NAME("u") ", current_user, u.role"
+			   " from (select current_user as login) c"
+			   " left join users u on u.login = c.login", NULL, e);
+
+	memset(me, 0, sizeof(*me));
+	if (!r)
+		return ST_FAIL;
+	me->id = pg_i64(r, 0, 0);
+	me->name = pg_str(r, 0, 1);
+	me->login = pg_str(r, 0, 2);
+	if (!me->name)
+		me->name = xstrdup(me->login ? me->login : "?");
+	me->role = ROLE_SUPPORT;
+	if (!PQgetisnull(r, 0, 3)) {
+		const char *role = PQgetvalue(r, 0, 3);
+
+		if (strcmp(role, "admin") == 0)
+			me->role = ROLE_ADMIN;
+		else if (strcmp(role, "project_lead") == 0)
+			me->role = ROLE_PROJECT_LEAD;
+		else if (strcmp(role, "moderator") == 0)
+			me->role = ROLE_MODERATOR;
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+static enum status read_refs(struct pg_store *p, const char *sql, struct ref_list *l,
+			     struct err *e)
+{
+	PGresult *r = run1(p, sql, p->base.locale, e);
+
+	if (!r)
+		return ST_FAIL;
+	l->n = PQntuples(r);
+	l->v = xcalloc((size_t)l->n, sizeof(*l->v));
+	for (int i = 0; i < l->n; i++) {
+		l->v[i].id = pg_i64(r, i, 0);
+		l->v[i].parent = pg_i64(r, i, 1);
+		l->v[i].code = pg_str(r, i, 2);
+		l->v[i].title = pg_str(r, i, 3);
+		l->v[i].extra = pg_str(r, i, 4);
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+static enum status pg_refdata(struct store *s, struct refdata *out, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	PGresult *r;
+
+	memset(out, 0, sizeof(*out));
+	if (read_refs(p, "select id, 0, slug, inspraak_ml(title_multiloc, $1), publication_status"
+		      " from projects order by ordering, id", &out->projects, e) ||
+	    read_refs(p, "select id, project_id, id::text, inspraak_ml(title_multiloc, $1),"
+		      " participation_method from phases order by project_id, start_at", &out->phases, e) ||
+	    read_refs(p, "select id, 0, code, inspraak_ml(title_multiloc, $1), null"
+		      " from areas order by ordering, id", &out->areas, e) ||
+	    read_refs(p, "select id, 0, code, inspraak_ml(title_multiloc, $1),"
+		      " inspraak_ml(signature_multiloc, $1) from departments order by ordering, id",
+		      &out->departments, e) ||
+	    read_refs(p, "select ordering, 0, key, inspraak_ml(title_multiloc, $1),"
+		      " case when final then 't' else 'f' end from idea_statuses order by ordering",
+		      &out->statuses, e)) {
+		refdata_free(out);
+		return ST_FAIL;
+	}
+	r = run1(p, "select inspraak_ml(name_multiloc, $1) from platform", s->locale, e);
+	if (!r) {
+		refdata_free(out);
+		return ST_FAIL;
+	}
+	out->platform = PQntuples(r) ? pg_str(r, 0, 0) : NULL;
+	PQclear(r);
+	return ST_OK;
+}
+
+static int pg_notify_fd(struct store *s)
+{
+	return PQsocket(PG(s)->conn);
+}
+
+static bool pg_changes(struct store *s)
+{
+	struct pg_store *p = PG(s);
+	PGnotify *n;
+	bool any = false;
+
+	if (!PQconsumeInput(p->conn))
+		return true; /* the connection broke: let the refresh find out and say so */
+	while ((n = PQnotifies(p->conn))) {
+		any = true;
+		PQfreemem(n);
+	}
+	return any;
+}
+
+static enum status session_setup(struct pg_store *p, struct err *e)
+{
+	/* A hung query must not hang the console forever. */
+	return pg_exec(p->conn, "set statement_timeout = '30s'; listen inspraak", e) ? ST_OK : ST_FAIL;
+}
+
+static enum status pg_check(struct store *s, struct err *e)
+{
+	struct pg_store *p = PG(s);
+
+	if (PQstatus(p->conn) == CONNECTION_OK)
+		return ST_OK;
+	PQreset(p->conn);
+	if (PQstatus(p->conn) != CONNECTION_OK) {
+		char line[768];
+
+		pg_error_line(PQerrorMessage(p->conn), line, sizeof(line));
+		err_set(e, _("Lost the connection to the database and could not reconnect: %s"), line);
+		return ST_CONNECT;
+	}
+	return session_setup(p, e);
+}
+
+static const char *pg_describe(struct store *s)
+{
+	return PG(s)->describe;
+}
+
+static void pg_close(struct store *s)
+{
+	struct pg_store *p = PG(s);
+
+	PQfinish(p->conn);
+	free(p->conninfo);
+	free(p);
+}
+
+static const struct store_ops pg_ops = {
+	.close = pg_close,
+	.describe = pg_describe,
+	.whoami = pg_whoami,
+	.refdata = pg_refdata,
+	.counts = pg_counts,
+	.page = pg_page,
+	.position = pg_position,
+	.search = pg_search,
+	.idea = pg_idea_full,
+	.flag_item = pg_flag_item,
+	.suggestion = pg_suggestion,
+	.author = pg_author,
+	.notify_fd = pg_notify_fd,
+	.changes = pg_changes,
+	.check = pg_check,
+};
+
+enum status store_pg_open(const char *conninfo, const char *locale, struct store **out,
+			  struct err *e)
+{
+	struct pg_store *p;
+	PGconn *conn;
+	enum status st;
+	const char *host;
+
+	*out = NULL;
+	conn = pg_connect(conninfo, e);
+	if (!conn)
+		return ST_CONNECT;
+	st = migrate_check(conn, e);
+	if (st != ST_OK) {
+		PQfinish(conn);
+		return st;
+	}
+	p = xcalloc(1, sizeof(*p));
+	p->base.ops = &pg_ops;
+	snprintf(p->base.locale, sizeof(p->base.locale), "%s", locale ? locale : "nl-BE");
+	p->conn = conn;
+	p->conninfo = xstrdup(conninfo ? conninfo : "");
+	host = PQhost(conn);
+	snprintf(p->describe, sizeof(p->describe), "%s@%s%s%s", PQdb(conn),
+		 host && *host ? host : "localhost", host && *host == '/' ? ":" : ":", PQport(conn));
+	st = session_setup(p, e);
+	if (st != ST_OK) {
+		pg_close(&p->base);
+		return st;
+	}
+	*out = &p->base;
+	return ST_OK;
+}
