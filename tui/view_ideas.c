@@ -1,0 +1,249 @@
+/* The new-ideas queue, and the detail of an idea that every view shows. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "tui/app.h"
+
+#define LABEL_WIDTH 13
+
+static int area_width(int width)
+{
+	return width >= 100 ? 18 : width >= 70 ? 14 : 0;
+}
+
+static void ideas_heading(struct app *a, int width, struct doc *line)
+{
+	int aw = area_width(width);
+
+	(void)a;
+	doc_newline(line);
+	doc_col(line, SLOT_HEADER, _("Idea"), 7, true);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Posted"), 11, false);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Votes"), 5, true);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Title"), width - 26 - (aw ? aw + 1 : 0), false);
+	if (aw) {
+		doc_add(line, SLOT_HEADER, " ");
+		doc_col(line, SLOT_HEADER, _("Area"), aw, false);
+	}
+}
+
+static void ideas_row(struct app *a, const struct queue_row *r, int width, struct doc *line)
+{
+	int aw = area_width(width);
+	char buf[64], *title;
+
+	doc_newline(line);
+	snprintf(buf, sizeof(buf), "%lld", (long long)r->idea_id);
+	doc_col(line, SLOT_DIM, buf, 7, true);
+	doc_add(line, SLOT_NORMAL, " ");
+	fmt_short_time(r->time, buf, sizeof(buf));
+	doc_col(line, SLOT_DIM, buf, 11, false);
+	doc_add(line, SLOT_NORMAL, " ");
+	snprintf(buf, sizeof(buf), "%d", r->votes);
+	doc_col(line, SLOT_NORMAL, buf, 5, true);
+	doc_add(line, SLOT_NORMAL, " ");
+	/* The language is worth a glance when it is not the platform's own. */
+	title = r->lang[0] && strcmp(r->lang, "nl") != 0
+		? xasprintf("[%s] %s", r->lang, r->title ? r->title : "")
+		: xstrdup(r->title ? r->title : "");
+	doc_col(line, a->filter.status[0] ? status_slot(a, r->status) : SLOT_NORMAL, title,
+		width - 26 - (aw ? aw + 1 : 0), false);
+	free(title);
+	if (aw) {
+		doc_add(line, SLOT_NORMAL, " ");
+		doc_col(line, SLOT_DIM, r->area ? r->area : "", aw, false);
+	}
+}
+
+static const char *reason_title(const char *code)
+{
+	if (str_eq(code, "wrong_content"))
+		return _("spam or wrong content");
+	if (str_eq(code, "inappropriate"))
+		return _("inappropriate");
+	if (str_eq(code, "other"))
+		return _("other");
+	if (str_eq(code, "spam"))
+		return _("spam");
+	if (str_eq(code, "abuse"))
+		return _("abuse");
+	return code ? code : "-";
+}
+
+void detail_signals(struct app *a, const struct flag_line *f, int n, struct doc *out)
+{
+	char when[64];
+
+	for (int i = 0; i < n; i++) {
+		enum theme_slot slot = f[i].resolution ? SLOT_DIM
+				     : f[i].machine && f[i].score < 0.8 ? SLOT_FLAG_LOW : SLOT_FLAG_HIGH;
+
+		doc_newline(out);
+		fmt_time(a, f[i].at, when, sizeof(when));
+		doc_addf(out, SLOT_DIM, "  %s  ", when);
+		if (f[i].machine) {
+			doc_addf(out, slot, _("machine %s %.2f"), reason_title(f[i].reason), f[i].score);
+			if (f[i].detail && *f[i].detail) {
+				doc_add(out, SLOT_NORMAL, " (");
+				doc_wrap(out, SLOT_NORMAL, f[i].detail, 4);
+				doc_add(out, SLOT_NORMAL, ")");
+			}
+			if (f[i].model)
+				doc_addf(out, SLOT_DIM, " %s", f[i].model);
+		} else {
+			doc_addf(out, slot, _("citizen report: %s"), reason_title(f[i].reason));
+			if (f[i].detail && *f[i].detail) {
+				doc_add(out, SLOT_NORMAL, " \"");
+				doc_wrap(out, SLOT_NORMAL, f[i].detail, 4);
+				doc_add(out, SLOT_NORMAL, "\"");
+			}
+		}
+		if (f[i].resolution)
+			doc_addf(out, SLOT_DIM, " [%s]", str_eq(f[i].resolution, "confirmed")
+				 ? _("confirmed") : _("dismissed"));
+	}
+}
+
+static int open_signals(const struct flag_line *f, int n, int *reports)
+{
+	int open = 0;
+
+	*reports = 0;
+	for (int i = 0; i < n; i++)
+		if (!f[i].resolution) {
+			open++;
+			if (!f[i].machine)
+				(*reports)++;
+		}
+	return open;
+}
+
+void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out)
+{
+	char buf[512], when[64];
+	int reports, open;
+
+	doc_newline(out);
+	doc_addf(out, SLOT_DIM, "#%lld ", (long long)d->id);
+	doc_wrap(out, SLOT_IDEA_TITLE, d->title, 0);
+	doc_field(out, LABEL_WIDTH, _("Status"), status_slot(a, d->status), d->status_title);
+	if (d->merged_into_id) {
+		snprintf(buf, sizeof(buf), "#%lld %s", (long long)d->merged_into_id,
+			 d->merged_into_title ? d->merged_into_title : "");
+		doc_field(out, LABEL_WIDTH, _("Merged into"), SLOT_NORMAL, buf);
+	}
+	if (d->hidden_at) {
+		fmt_time(a, d->hidden_at, when, sizeof(when));
+		snprintf(buf, sizeof(buf), "%s: %s", when, d->hidden_reason ? d->hidden_reason : "-");
+		doc_field(out, LABEL_WIDTH, _("Hidden"), SLOT_HIDDEN, buf);
+	}
+	if (d->phase)
+		snprintf(buf, sizeof(buf), "%s · %s (%s)", d->project ? d->project : "-", d->phase,
+			 method_title(d->phase_method));
+	else
+		snprintf(buf, sizeof(buf), "%s", d->project ? d->project : "-");
+	doc_field(out, LABEL_WIDTH, _("Project"), SLOT_NORMAL, buf);
+	fmt_time(a, d->created_at, when, sizeof(when));
+	snprintf(buf, sizeof(buf), _("%s by %s (%s, %s)"), when,
+		 d->author ? d->author : _("unknown"),
+		 str_eq(d->source, "offline") ? _("typed in from offline input") : _("online"),
+		 d->lang ? d->lang : "?");
+	doc_field(out, LABEL_WIDTH, _("Posted"), SLOT_NORMAL, buf);
+	if (d->address && *d->address)
+		snprintf(buf, sizeof(buf), "%s · %s", d->area ? d->area : "-", d->address);
+	else
+		snprintf(buf, sizeof(buf), "%s", d->area ? d->area : "-");
+	doc_field(out, LABEL_WIDTH, _("Area"), SLOT_NORMAL, buf);
+	if (d->assignee)
+		snprintf(buf, sizeof(buf), "%s · %s", d->department ? d->department : _("none"), d->assignee);
+	else
+		snprintf(buf, sizeof(buf), "%s", d->department ? d->department : _("none yet"));
+	doc_field(out, LABEL_WIDTH, _("Department"), d->department ? SLOT_NORMAL : SLOT_DIM, buf);
+	snprintf(buf, sizeof(buf), P_("%d for, %d against · %d comment", "%d for, %d against · %d comments",
+				      d->comments), d->votes_up, d->votes_down, d->comments);
+	doc_field(out, LABEL_WIDTH, _("Support"), SLOT_NORMAL, buf);
+	open = open_signals(d->flags, d->nflags, &reports);
+	if (d->nflags) {
+		snprintf(buf, sizeof(buf), P_("%d open (%d citizen report), %d handled",
+					      "%d open (%d citizen reports), %d handled", reports),
+			 open, reports, d->nflags - open);
+		doc_field(out, LABEL_WIDTH, _("Flags"), open ? SLOT_FLAG_HIGH : SLOT_DIM, buf);
+	}
+	if (d->author_id) {
+		snprintf(buf, sizeof(buf), _("ideas %d, comments %d, hidden %d · a: contributions and verdicts"),
+			 d->author_ideas, d->author_comments, d->author_hidden);
+		doc_field(out, LABEL_WIDTH, _("Author"), d->author_hidden ? SLOT_FLAG_LOW : SLOT_DIM, buf);
+	}
+	doc_newline(out);
+	doc_newline(out);
+	if (d->body && *d->body)
+		doc_wrap(out, SLOT_NORMAL, d->body, 0);
+	else
+		doc_add(out, SLOT_DIM, _("(no text)"));
+	if (d->ndupes) {
+		doc_newline(out);
+		doc_newline(out);
+		doc_add(out, SLOT_HEADER, _("Duplicate candidates"));
+		for (int i = 0; i < d->ndupes; i++) {
+			const struct dupe_line *l = &d->dupes[i];
+
+			doc_newline(out);
+			doc_addf(out, SLOT_SCORE, "  %.2f ", l->score);
+			doc_addf(out, SLOT_DIM, "#%lld ", (long long)l->other_id);
+			doc_wrap(out, str_eq(l->state, "open") ? SLOT_NORMAL : SLOT_DIM, l->other_title, 8);
+			doc_addf(out, SLOT_DIM, " (%s, %s)", l->method ? l->method : "-",
+				 str_eq(l->state, "open") ? _("open") : str_eq(l->state, "dismissed")
+				 ? _("not a duplicate") : _("merged"));
+		}
+	}
+	if (d->nflags) {
+		doc_newline(out);
+		doc_newline(out);
+		doc_add(out, SLOT_HEADER, _("Signals"));
+		detail_signals(a, d->flags, d->nflags, out);
+	}
+	if (d->nfeedback) {
+		doc_newline(out);
+		doc_newline(out);
+		doc_add(out, SLOT_HEADER, _("Official replies"));
+		for (int i = 0; i < d->nfeedback; i++) {
+			doc_newline(out);
+			fmt_time(a, d->feedback[i].at, when, sizeof(when));
+			doc_addf(out, SLOT_DIM, "  %s · ", when);
+			doc_add(out, SLOT_LABEL, d->feedback[i].signature);
+			doc_newline(out);
+			doc_add(out, SLOT_NORMAL, "    ");
+			doc_wrap(out, SLOT_NORMAL, d->feedback[i].body, 4);
+		}
+	}
+}
+
+static enum status ideas_detail(struct app *a, const struct queue_row *r, int width,
+				struct doc *out, int64_t *author, struct err *e)
+{
+	struct idea_detail d;
+	enum status st = a->store->ops->idea(a->store, r->idea_id, &d, e);
+
+	(void)width;
+	if (st != ST_OK)
+		return st;
+	*author = d.author_id;
+	detail_idea_doc(a, &d, out);
+	idea_detail_free(&d);
+	return ST_OK;
+}
+
+const struct queue_view_ops view_ideas_ops = {
+	.kind = QUEUE_NEW,
+	.heading = ideas_heading,
+	.row = ideas_row,
+	.detail = ideas_detail,
+};
