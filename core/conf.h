@@ -13,7 +13,7 @@
 #define OPTIONS(X) \
 	X(THEME, "theme", STRING, "default", N_("Colour theme: a file NAME.theme in the themes directory, or default or mono")) \
 	X(SPLIT_MIN_WIDTH, "split-min-width", INT, "110", N_("Terminal width from which the list and the detail pane sit side by side")) \
-	X(LIST_RATIO, "list-ratio", INT, "45", N_("Share of the screen, in percent, that the list pane takes")) \
+	X(LIST_RATIO, "list-ratio", INT, "50", N_("Share of the screen, in percent, that the list pane takes")) \
 	X(FLAG_THRESHOLD, "flag-threshold", DOUBLE, "0.5", N_("Machine scores at or above this put an item in the flag queue")) \
 	X(TIME_FORMAT, "time-format", STRING, "%d-%m-%Y %H:%M", N_("How dates are shown (strftime)")) \
 	X(WRAP_SEARCH, "wrap-search", BOOL, "yes", N_("Continue a search from the top after the last item"))

@@ -16,6 +16,10 @@ enum queue_kind {
 	QUEUE_COUNT
 };
 
+/* Counting a queue of a million ideas costs more than a frame: counts and positions are
+ * exact up to COUNT_CAP, and COUNT_CAP + 1 means "more than COUNT_CAP". */
+#define COUNT_CAP 1000
+
 const char *queue_name(enum queue_kind q);   /* "new", "duplicates", "flags" */
 const char *queue_title(enum queue_kind q);  /* translated tab title */
 bool queue_parse(const char *s, enum queue_kind *out);

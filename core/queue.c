@@ -166,6 +166,7 @@ enum status qwin_load_first(struct qwin *w, struct store *s, const struct filter
 	w->at_start = true;
 	w->at_end = false;
 	w->base = 0;
+	w->position_unknown = false;
 	w->cursor = w->top = 0;
 	st = fetch_after(w, s, f, height, e);
 	w->loaded = st == ST_OK;
@@ -183,6 +184,7 @@ enum status qwin_load_last(struct qwin *w, struct store *s, const struct filter 
 	w->at_end = true;
 	w->at_start = false;
 	w->base = -1;
+	w->position_unknown = false;
 	st = s->ops->page(s, w->kind, f, NULL, -1, false, want, w->rows, &got, e);
 	if (st != ST_OK)
 		return st;
@@ -237,6 +239,9 @@ enum status qwin_move(struct qwin *w, struct store *s, const struct filter *f, i
 		target = w->n - 1;
 	if (target < 0)
 		target = 0;
+	/* Somewhere new: the store may know the position again. */
+	if (w->base < 0 && target != w->cursor)
+		w->position_unknown = false;
 	w->cursor = target;
 	qwin_fit(w, height);
 	/* Read ahead: the next page is there before the cursor gets to it. */
@@ -273,6 +278,7 @@ enum status qwin_jump(struct qwin *w, struct store *s, const struct filter *f,
 	clear_rows(w);
 	w->at_start = w->at_end = false;
 	w->base = -1;
+	w->position_unknown = false;
 	st = s->ops->page(s, w->kind, f, &key.key, 1, true, chunk(height), w->rows, &got, e);
 	if (st == ST_OK) {
 		w->n = got;
@@ -283,8 +289,12 @@ enum status qwin_jump(struct qwin *w, struct store *s, const struct filter *f,
 		st = fetch_before(w, s, f, height, e);
 	}
 	if (st == ST_OK && w->base < 0 && w->n &&
-	    s->ops->position(s, w->kind, f, &w->rows[w->cursor].key, &pos, e) == ST_OK)
-		w->base = pos - w->cursor;
+	    s->ops->position(s, w->kind, f, &w->rows[w->cursor].key, &pos, e) == ST_OK) {
+		if (pos > COUNT_CAP)
+			w->position_unknown = true;
+		else
+			w->base = pos - w->cursor;
+	}
 	queue_row_free(&key);
 	w->top = w->cursor - height / 2;
 	qwin_fit(w, height);
@@ -307,6 +317,7 @@ enum status qwin_reload(struct qwin *w, struct store *s, const struct filter *f,
 	queue_row_copy(&cur, &w->rows[w->cursor]);
 	clear_rows(w);
 	w->base = -1;
+	w->position_unknown = false;
 	w->at_start = w->at_end = false;
 	st = s->ops->page(s, w->kind, f, &cur.key, 1, true, want, w->rows, &got, e);
 	if (st == ST_OK) {
@@ -341,10 +352,18 @@ long qwin_position(struct qwin *w, struct store *s, const struct filter *f)
 
 	if (w->n == 0 || w->cursor < 0)
 		return -1;
-	if (w->base < 0) {
+	if (w->base < 0 && !w->position_unknown) {
 		if (s->ops->position(s, w->kind, f, &w->rows[w->cursor].key, &pos, &e) != ST_OK)
 			return -1;
+		/* Beyond the counting limit the store cannot say; do not ask again until the
+		 * window moves somewhere new. */
+		if (pos > COUNT_CAP) {
+			w->position_unknown = true;
+			return COUNT_CAP;
+		}
 		w->base = pos - w->cursor;
 	}
+	if (w->base < 0)
+		return COUNT_CAP;
 	return w->base + w->cursor;
 }

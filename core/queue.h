@@ -14,6 +14,7 @@ struct qwin {
 	int cursor;             /* selected row, -1 when the queue is empty */
 	int top;                /* first row on screen */
 	long base;              /* the queue position of rows[0], -1 while unknown */
+	bool position_unknown;  /* beyond COUNT_CAP: not worth asking the store again */
 	bool at_start, at_end;  /* rows[0] is the queue's first row; rows[n-1] its last */
 	bool loaded;
 };
@@ -49,7 +50,8 @@ void qwin_fit(struct qwin *w, int height);
 
 const struct queue_row *qwin_current(const struct qwin *w);
 
-/* The cursor's position in the queue (0-based), asking the store when it is not known. */
+/* The cursor's position in the queue (0-based), asking the store when it is not known;
+ * COUNT_CAP when it lies beyond the counting limit; -1 for an empty queue. */
 long qwin_position(struct qwin *w, struct store *s, const struct filter *f);
 
 #endif

@@ -17,6 +17,7 @@ struct store_ops {
 	const char *(*describe)(struct store *s);
 	enum status (*whoami)(struct store *s, struct staff *me, struct err *e);
 	enum status (*refdata)(struct store *s, struct refdata *out, struct err *e);
+	/* Rows in each queue, exact up to COUNT_CAP (COUNT_CAP + 1: more). */
 	enum status (*counts)(struct store *s, const struct filter *f, long out[QUEUE_COUNT],
 			      struct err *e);
 	/* Up to limit rows of queue q next to `from` in queue order: after it (dir > 0) or
@@ -25,7 +26,7 @@ struct store_ops {
 	enum status (*page)(struct store *s, enum queue_kind q, const struct filter *f,
 			    const struct qkey *from, int dir, bool inclusive, int limit,
 			    struct queue_row *rows, int *n, struct err *e);
-	/* How many rows come before `at` in queue order. */
+	/* How many rows come before `at` in queue order, exact up to COUNT_CAP. */
 	enum status (*position)(struct store *s, enum queue_kind q, const struct filter *f,
 				const struct qkey *at, long *pos, struct err *e);
 	/* The nearest row after (dir > 0) or before (dir < 0) `from` whose text contains

@@ -13,12 +13,44 @@
 #include "core/pg.h"
 #include "core/store.h"
 
+/* Statements are prepared once per connection and kept: planning the detail query costs
+ * more than running it. */
+#define STMT_CACHE 96
+
+struct stmt {
+	char *sql;
+	uint32_t hash;
+};
+
 struct pg_store {
 	struct store base;
 	PGconn *conn;
 	char *conninfo;
 	char describe[512];
+	struct stmt stmts[STMT_CACHE];
+	int nstmts;
 };
+
+static void stmts_forget(struct pg_store *p)
+{
+	for (int i = 0; i < p->nstmts; i++)
+		free(p->stmts[i].sql);
+	p->nstmts = 0;
+}
+
+static uint32_t hash_sql(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The name of a prepared statement for sql, preparing it when needed; NULL when the cache
+ * is full (run it unprepared) or preparing failed (e is set). */
+static const char *stmt_name(struct pg_store *p, const char *sql, int nparams, char *name,
+			     size_t n, bool *failed, struct err *e);
 
 static struct pg_store *PG(struct store *s)
 {
@@ -82,10 +114,51 @@ static void set_err(struct pg_store *p, struct err *e, const PGresult *r)
 		err_set(e, _("Database error: %s"), line);
 }
 
+static const char *stmt_name(struct pg_store *p, const char *sql, int nparams, char *name,
+			     size_t n, bool *failed, struct err *e)
+{
+	uint32_t h = hash_sql(sql);
+	PGresult *r;
+
+	*failed = false;
+	for (int i = 0; i < p->nstmts; i++)
+		if (p->stmts[i].hash == h && strcmp(p->stmts[i].sql, sql) == 0) {
+			snprintf(name, n, "inspraak_%d", i);
+			return name;
+		}
+	if (p->nstmts == STMT_CACHE)
+		return NULL;
+	snprintf(name, n, "inspraak_%d", p->nstmts);
+	r = PQprepare(p->conn, name, sql, nparams, NULL);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		set_err(p, e, r);
+		PQclear(r);
+		*failed = true;
+		return NULL;
+	}
+	PQclear(r);
+	p->stmts[p->nstmts].sql = xstrdup(sql);
+	p->stmts[p->nstmts].hash = h;
+	p->nstmts++;
+	return name;
+}
+
 static PGresult *q_run(struct pg_store *p, struct query *q, struct err *e)
 {
-	PGresult *r = PQexecParams(p->conn, q->sql.s, q->n, NULL,
-				   (const char *const *)q->params, NULL, NULL, 0);
+	char name[32];
+	bool failed;
+	const char *stmt = stmt_name(p, q->sql.s, q->n, name, sizeof(name), &failed, e);
+	PGresult *r;
+
+	if (failed) {
+		q_free(q);
+		return NULL;
+	}
+	if (stmt)
+		r = PQexecPrepared(p->conn, stmt, q->n, (const char *const *)q->params, NULL, NULL, 0);
+	else
+		r = PQexecParams(p->conn, q->sql.s, q->n, NULL, (const char *const *)q->params,
+				 NULL, NULL, 0);
 
 	if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
 		set_err(p, e, r);
@@ -164,11 +237,10 @@ static void q_queue_from(struct query *q, enum queue_kind k, const struct filter
 		q_filter_idea(q, "i", f);
 		break;
 	case QUEUE_DUPLICATES:
+		/* live: both ideas neither merged nor hidden, kept by a trigger on ideas. */
 		q_sql(q, " from duplicate_suggestions s"
 			 " join ideas i on i.id = s.idea_a join ideas o on o.id = s.idea_b"
-			 " where s.state = 'open'"
-			 " and i.merged_into_id is null and o.merged_into_id is null"
-			 " and i.hidden_at is null and o.hidden_at is null");
+			 " where s.state = 'open' and s.live");
 		q_filter_idea(q, "i", f);
 		if (f->status[0]) {
 			q_sql(q, " and (i.status = ");
@@ -277,51 +349,121 @@ static void q_queue_order(struct query *q, enum queue_kind k, int dir)
 	}
 }
 
-/* Column lists; the row readers below follow them. */
-static void q_queue_select(struct query *q, enum queue_kind k, const char *loc)
+/* A queue page is read in two steps: the inner query finds the rows on the queue's index
+ * (keyset condition, order, limit) and carries what it needs; the outer query adds names and
+ * titles for those rows only. Done in one query, PostgreSQL would compute them for every row
+ * it sorts. The row readers below follow these column lists. */
+static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc)
 {
 	switch (k) {
 	case QUEUE_NEW:
-		q_sql(q, "select " EPOCH("i.created_at") ", i.id, i.title, "
+		q_sql(q, "select " EPOCH("k.created_at") ", k.id, k.title, "
 			 "(select inspraak_ml(p.title_multiloc, ");
 		q_param(q, loc);
-		q_sql(q, ") from projects p where p.id = i.project_id), "
+		q_sql(q, ") from projects p where p.id = k.project_id), "
 			 "(select inspraak_ml(a.title_multiloc, ");
 		q_param(q, loc);
-		q_sql(q, ") from areas a where a.id = i.area_id), i.status, "
-			 "(select d.code from departments d where d.id = i.department_id), "
-			 "(select " NAME("u") " from users u where u.id = i.author_id), "
-			 "i.lang, i.votes_up, i.comments_count, i.hidden_at is not null");
+		q_sql(q, ") from areas a where a.id = k.area_id), k.status, "
+			 "(select d.code from departments d where d.id = k.department_id), "
+			 "(select " NAME("u") " from users u where u.id = k.author_id), "
+			 "k.lang, k.votes_up, k.comments_count, k.hidden_at is not null");
 		break;
 	case QUEUE_DUPLICATES:
-		q_sql(q, "select s.score, s.id, s.idea_a, s.idea_b, i.title, o.title, "
-			 "i.votes_up, o.votes_up, s.method, " SECS("s.created_at") ", "
+		q_sql(q, "select k.score, k.id, k.idea_a, k.idea_b, k.a_title, k.b_title, "
+			 "k.a_votes, k.b_votes, k.method, " SECS("k.created_at") ", "
 			 "(select inspraak_ml(p.title_multiloc, ");
 		q_param(q, loc);
-		q_sql(q, ") from projects p where p.id = i.project_id), i.status, s.score");
+		q_sql(q, ") from projects p where p.id = k.project_id), k.status, k.score");
 		break;
 	case QUEUE_FLAGS:
-		q_sql(q, "select " EPOCH("f.last_at") ", f.item_kind, f.item_id, f.idea_id, i.title, "
-			 "(select c.body from comments c where f.item_kind = 'comment' and c.id = f.item_id), "
-			 "f.open_reports, f.machine_score, "
+		q_sql(q, "select " EPOCH("k.last_at") ", k.item_kind, k.item_id, k.idea_id, k.title, "
+			 "(select c.body from comments c where k.item_kind = 'comment' and c.id = k.item_id), "
+			 "k.open_reports, k.machine_score, "
 			 "(select inspraak_ml(p.title_multiloc, ");
 		q_param(q, loc);
-		q_sql(q, ") from projects p where p.id = i.project_id), i.status, "
-			 "coalesce((select r.reason_code from citizen_reports r"
-			 "  where r.resolved_at is null and (case when f.item_kind = 'idea'"
-			 "   then r.idea_id = f.item_id else r.comment_id = f.item_id end)"
-			 "  group by r.reason_code order by count(*) desc, r.reason_code limit 1),"
-			 " (select m.kind || coalesce(': ' || (m.reasons ->> 0), '') from machine_flags m"
-			 "  where m.resolved_at is null and (case when f.item_kind = 'idea'"
-			 "   then m.idea_id = f.item_id else m.comment_id = f.item_id end)"
-			 "  order by m.score desc limit 1)), "
-			 SECS("f.last_at") ", "
-			 "(select " NAME("u") " from users u where u.id = case when f.item_kind = 'idea'"
-			 " then i.author_id else (select c.author_id from comments c where c.id = f.item_id) end)");
+		q_sql(q, ") from projects p where p.id = k.project_id), k.status, "
+			 /* Each subquery on its own column, so each can use its index. */
+			 "coalesce(case when k.item_kind = 'idea' then"
+			 "  (select r.reason_code from citizen_reports r"
+			 "   where r.idea_id = k.item_id and r.resolved_at is null"
+			 "   group by r.reason_code order by count(*) desc, r.reason_code limit 1)"
+			 " else (select r.reason_code from citizen_reports r"
+			 "   where r.comment_id = k.item_id and r.resolved_at is null"
+			 "   group by r.reason_code order by count(*) desc, r.reason_code limit 1) end,"
+			 " case when k.item_kind = 'idea' then"
+			 "  (select m.kind || coalesce(': ' || (m.reasons ->> 0), '') from machine_flags m"
+			 "   where m.idea_id = k.item_id and m.resolved_at is null order by m.score desc limit 1)"
+			 " else (select m.kind || coalesce(': ' || (m.reasons ->> 0), '') from machine_flags m"
+			 "   where m.comment_id = k.item_id and m.resolved_at is null order by m.score desc limit 1)"
+			 " end), "
+			 SECS("k.last_at") ", "
+			 "(select " NAME("u") " from users u where u.id = case when k.item_kind = 'idea'"
+			 " then k.author_id else (select c.author_id from comments c where c.id = k.item_id) end)");
 		break;
 	default:
 		break;
 	}
+}
+
+static void q_queue_inner(struct query *q, enum queue_kind k)
+{
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(q, "select i.id, i.created_at, i.title, i.project_id, i.area_id, i.status,"
+			 " i.department_id, i.author_id, i.lang, i.votes_up, i.comments_count, i.hidden_at");
+		break;
+	case QUEUE_DUPLICATES:
+		q_sql(q, "select s.id, s.score, s.idea_a, s.idea_b, s.method, s.created_at,"
+			 " i.title as a_title, o.title as b_title, i.votes_up as a_votes,"
+			 " o.votes_up as b_votes, i.project_id, i.status");
+		break;
+	case QUEUE_FLAGS:
+		q_sql(q, "select f.item_kind, f.item_id, f.idea_id, f.last_at, f.open_reports,"
+			 " f.machine_score, i.title, i.project_id, i.status, i.author_id");
+		break;
+	default:
+		break;
+	}
+}
+
+/* The outer order repeats the inner one on the inner query's columns. */
+static void q_queue_outer_order(struct query *q, enum queue_kind k, int dir)
+{
+	const char *d = dir > 0 ? "desc" : "asc";
+
+	switch (k) {
+	case QUEUE_NEW:
+		sbuf_addf(&q->sql, " order by k.created_at %s, k.id %s", d, d);
+		break;
+	case QUEUE_DUPLICATES:
+		sbuf_addf(&q->sql, " order by k.score %s, k.id %s", d, d);
+		break;
+	case QUEUE_FLAGS:
+		sbuf_addf(&q->sql, " order by k.last_at %s, k.item_kind %s, k.item_id %s", d, d, d);
+		break;
+	default:
+		break;
+	}
+}
+
+static void q_search(struct query *q, enum queue_kind k, const char *needle);
+
+/* A whole page query: rows next to `from`, optionally only those matching needle. */
+static void q_page(struct query *q, enum queue_kind k, const struct filter *f, const char *loc,
+		   const struct qkey *from, int dir, bool inclusive, const char *needle, int limit)
+{
+	q_queue_outer(q, k, loc);
+	q_sql(q, " from (");
+	q_queue_inner(q, k);
+	q_queue_from(q, k, f);
+	q_queue_key(q, k, from, dir, inclusive);
+	if (needle)
+		q_search(q, k, needle);
+	q_queue_order(q, k, dir);
+	q_sql(q, " limit ");
+	q_param_i64(q, limit);
+	q_sql(q, ") k");
+	q_queue_outer_order(q, k, dir);
 }
 
 static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_row *row)
@@ -396,12 +538,7 @@ static enum status pg_page(struct store *s, enum queue_kind k, const struct filt
 	if (dir == 0)
 		dir = 1;
 	q_init(&q);
-	q_queue_select(&q, k, s->locale);
-	q_queue_from(&q, k, f);
-	q_queue_key(&q, k, from, dir, inclusive);
-	q_queue_order(&q, k, dir);
-	q_sql(&q, " limit ");
-	q_param_i64(&q, limit);
+	q_page(&q, k, f, s->locale, from, dir, inclusive, NULL, limit);
 	r = q_run(p, &q, e);
 	if (!r)
 		return ST_FAIL;
@@ -420,10 +557,13 @@ static enum status pg_position(struct store *s, enum queue_kind k, const struct 
 	PGresult *r;
 
 	q_init(&q);
-	q_sql(&q, "select count(*)");
+	q_sql(&q, "select count(*) from (select 1");
 	q_queue_from(&q, k, f);
 	/* Rows before `at` are those "after" it in reverse order. */
 	q_queue_key(&q, k, at, -1, false);
+	q_sql(&q, " limit ");
+	q_param_i64(&q, COUNT_CAP + 1);
+	q_sql(&q, ") x");
 	r = q_run(PG(s), &q, e);
 	if (!r)
 		return ST_FAIL;
@@ -448,50 +588,51 @@ static char *like_pattern(const char *needle)
 	return sbuf_take(&b);
 }
 
+/* The search condition, inside the inner query. */
+static void q_search(struct query *q, enum queue_kind k, const char *needle)
+{
+	char *pat = like_pattern(needle);
+
+	switch (k) {
+	case QUEUE_NEW:
+		q_sql(q, " and (unaccent(i.title) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, ") or unaccent(i.body) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, "))");
+		break;
+	case QUEUE_DUPLICATES:
+		q_sql(q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, ") or unaccent(o.title || ' ' || o.body) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, "))");
+		break;
+	case QUEUE_FLAGS:
+		q_sql(q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, ") or (f.item_kind = 'comment' and exists (select 1 from comments c"
+			 " where c.id = f.item_id and unaccent(c.body) ilike unaccent(");
+		q_param(q, pat);
+		q_sql(q, "))))");
+		break;
+	default:
+		break;
+	}
+	free(pat);
+}
+
 static enum status pg_search(struct store *s, enum queue_kind k, const struct filter *f,
 			     const struct qkey *from, int dir, const char *needle,
 			     struct queue_row *found, struct err *e)
 {
-	struct pg_store *p = PG(s);
-	char *pat = like_pattern(needle);
 	struct query q;
 	PGresult *r;
 	enum status st = ST_NOT_FOUND;
 
 	q_init(&q);
-	q_queue_select(&q, k, s->locale);
-	q_queue_from(&q, k, f);
-	q_queue_key(&q, k, from, dir, false);
-	switch (k) {
-	case QUEUE_NEW:
-		q_sql(&q, " and (unaccent(i.title) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, ") or unaccent(i.body) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, "))");
-		break;
-	case QUEUE_DUPLICATES:
-		q_sql(&q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, ") or unaccent(o.title || ' ' || o.body) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, "))");
-		break;
-	case QUEUE_FLAGS:
-		q_sql(&q, " and (unaccent(i.title || ' ' || i.body) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, ") or (f.item_kind = 'comment' and exists (select 1 from comments c"
-			  " where c.id = f.item_id and unaccent(c.body) ilike unaccent(");
-		q_param(&q, pat);
-		q_sql(&q, "))))");
-		break;
-	default:
-		break;
-	}
-	q_queue_order(&q, k, dir);
-	q_sql(&q, " limit 1");
-	free(pat);
-	r = q_run(p, &q, e);
+	q_page(&q, k, f, s->locale, from, dir, false, needle, 1);
+	r = q_run(PG(s), &q, e);
 	if (!r)
 		return ST_FAIL;
 	if (PQntuples(r) == 1) {
@@ -511,9 +652,11 @@ static enum status pg_counts(struct store *s, const struct filter *f, long out[Q
 	q_init(&q);
 	q_sql(&q, "select");
 	for (int k = 0; k < QUEUE_COUNT; k++) {
-		q_sql(&q, k ? ", (select count(*)" : " (select count(*)");
+		q_sql(&q, k ? ", (select count(*) from (select 1" : " (select count(*) from (select 1");
 		q_queue_from(&q, (enum queue_kind)k, f);
-		q_sql(&q, ")");
+		q_sql(&q, " limit ");
+		q_param_i64(&q, COUNT_CAP + 1);
+		q_sql(&q, ") x)");
 	}
 	r = q_run(PG(s), &q, e);
 	if (!r)
@@ -899,8 +1042,9 @@ static enum status pg_author(struct store *s, int64_t uid, struct author_view *a
 
 static enum status pg_whoami(struct store *s, struct staff *me, struct err *e)
 {
+	/* current_user is of type name: compared as text, so the index on login serves. */
 	PGresult *r = run1(PG(s), "select u.id, " NAME("u") ", current_user, u.role"
-			   " from (select current_user as login) c"
+			   " from (select current_user::text as login) c"
 			   " left join users u on u.login = c.login", NULL, e);
 
 	memset(me, 0, sizeof(*me));
@@ -1009,6 +1153,8 @@ static enum status pg_check(struct store *s, struct err *e)
 
 	if (PQstatus(p->conn) == CONNECTION_OK)
 		return ST_OK;
+	/* A new session has none of the prepared statements. */
+	stmts_forget(p);
 	PQreset(p->conn);
 	if (PQstatus(p->conn) != CONNECTION_OK) {
 		char line[768];
@@ -1030,6 +1176,7 @@ static void pg_close(struct store *s)
 	struct pg_store *p = PG(s);
 
 	PQfinish(p->conn);
+	stmts_forget(p);
 	free(p->conninfo);
 	free(p);
 }

@@ -168,6 +168,8 @@ create index ideas_by_status on ideas (status, created_at desc, id desc);
 create index ideas_project on ideas (project_id, created_at desc);
 create index ideas_author on ideas (author_id, created_at desc);
 create index ideas_merged_into on ideas (merged_into_id) where merged_into_id is not null;
+-- An author's hidden posts, counted for every detail shown, even for an author of thousands.
+create index ideas_author_hidden on ideas (author_id) where hidden_at is not null;
 
 create table votes (
   idea_id    bigint not null references ideas on delete cascade,
@@ -192,6 +194,7 @@ create table comments (
 );
 create index comments_idea on comments (idea_id, created_at);
 create index comments_author on comments (author_id, created_at desc);
+create index comments_author_hidden on comments (author_id) where hidden_at is not null;
 
 -- The municipality's public answer on an idea, signed by a service.
 create table official_feedback (
@@ -321,6 +324,9 @@ create table duplicate_suggestions (
   method     text not null,
   reasons    jsonb not null default '[]' check (jsonb_typeof(reasons) = 'array'),
   state      text not null default 'open' check (state in ('open', 'merged', 'dismissed')),
+  -- Both ideas are neither merged nor hidden (kept by a trigger on ideas): the queue reads
+  -- and counts its own index without visiting the ideas.
+  live       boolean not null default true,
   created_at timestamptz not null default now(),
   decided_at timestamptz,
   decided_by bigint references users,
@@ -328,9 +334,38 @@ create table duplicate_suggestions (
   constraint duplicate_suggestions_pair unique (idea_a, idea_b)
 );
 create index duplicate_suggestions_queue on duplicate_suggestions (score desc, id desc)
-  where state = 'open';
-create index duplicate_suggestions_a on duplicate_suggestions (idea_a);
+  where state = 'open' and live;
 create index duplicate_suggestions_b on duplicate_suggestions (idea_b);
+
+create or replace function inspraak_idea_live(idea bigint) returns boolean
+language sql stable as $$
+  select merged_into_id is null and hidden_at is null from ideas where id = idea
+$$;
+
+-- A new suggestion starts live only when both its ideas are.
+create or replace function inspraak_suggestion_live() returns trigger
+language plpgsql as $$
+begin
+  new.live := coalesce(inspraak_idea_live(new.idea_a) and inspraak_idea_live(new.idea_b), false);
+  return new;
+end $$;
+create trigger duplicate_suggestions_live before insert or update of idea_a, idea_b
+  on duplicate_suggestions for each row execute function inspraak_suggestion_live();
+
+-- When an idea is merged, hidden or brought back, its suggestions follow.
+create or replace function inspraak_idea_suggestions_live() returns trigger
+language plpgsql as $$
+begin
+  if (old.merged_into_id is null and old.hidden_at is null)
+     is distinct from (new.merged_into_id is null and new.hidden_at is null) then
+    update duplicate_suggestions s
+       set live = inspraak_idea_live(s.idea_a) and inspraak_idea_live(s.idea_b)
+     where s.idea_a = new.id or s.idea_b = new.id;
+  end if;
+  return null;
+end $$;
+create trigger ideas_suggestions_live after update of merged_into_id, hidden_at on ideas
+  for each row execute function inspraak_idea_suggestions_live();
 
 -- Who is working on an item right now. A claim expires by itself, so a console that dies
 -- does not block anyone for long.

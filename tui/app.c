@@ -245,7 +245,9 @@ static void draw_tabs(struct app *a)
 	for (int i = 0; i < QUEUE_COUNT; i++) {
 		const char *title = i == QUEUE_NEW && a->filter.status[0] ? _("Ideas") : queue_title((enum queue_kind)i);
 
-		if (a->counts_valid)
+		if (a->counts_valid && a->counts[i] > COUNT_CAP)
+			snprintf(buf, sizeof(buf), " %d %s %d+ ", i + 1, title, COUNT_CAP);
+		else if (a->counts_valid)
 			snprintf(buf, sizeof(buf), " %d %s %ld ", i + 1, title, a->counts[i]);
 		else
 			snprintf(buf, sizeof(buf), " %d %s ", i + 1, title);
@@ -349,13 +351,25 @@ static void draw_status(struct app *a)
 
 	snprintf(left, sizeof(left), " %s (%s) · %s%s%s", a->me.name, role_name(a->me.role), a->where,
 		 a->ref.platform ? " · " : "", a->ref.platform ? a->ref.platform : "");
-	if (a->pager.open)
+	if (a->pager.open) {
 		snprintf(right, sizeof(right), "%s ", a->pager.title);
-	else if (pos >= 0)
-		snprintf(right, sizeof(right), "%ld/%ld ", pos + 1,
-			 a->counts_valid && a->counts[a->cur] > pos ? a->counts[a->cur] : pos + 1);
-	else
-		snprintf(right, sizeof(right), "0/0 ");
+	} else {
+		long total = a->counts_valid ? a->counts[a->cur] : -1;
+		char ps[32], ts[32];
+
+		/* Past the counting limit the position and the total read "1000+". */
+		if (pos < 0 && qwin_current(&q->win))
+			snprintf(ps, sizeof(ps), "?");
+		else if (pos >= COUNT_CAP)
+			snprintf(ps, sizeof(ps), "%d+", COUNT_CAP);
+		else
+			snprintf(ps, sizeof(ps), "%ld", pos + 1);
+		if (total > COUNT_CAP)
+			snprintf(ts, sizeof(ts), "%d+", COUNT_CAP);
+		else
+			snprintf(ts, sizeof(ts), "%ld", total > pos ? total : pos + 1);
+		snprintf(right, sizeof(right), "%s/%s ", ps, ts);
+	}
 	draw_fill(r, SLOT_STATUS);
 	rw = text_width(right);
 	if (rw > r.w / 2)

@@ -97,6 +97,8 @@ void fmt_short_time(int64_t t, char *buf, size_t n);
 enum theme_slot status_slot(const struct app *a, const char *status);
 const char *status_title(const struct app *a, const char *status);
 const char *method_title(const char *method);
+/* A report's reason code or a machine flag's kind, in words. */
+const char *reason_title(const char *code);
 /* The idea's fields, body, signals, candidates and replies into a doc. */
 void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out);
 void detail_signals(struct app *a, const struct flag_line *f, int n, struct doc *out);

@@ -99,6 +99,13 @@ static int parse(int argc, char **argv, struct opts *o, char **words, int max)
 			o->man = true;
 			continue;
 		}
+		if (!str_eq(name, "--db") && !str_eq(name, "--config") && !str_eq(name, "--dir") &&
+		    !str_eq(name, "--ideas") && !str_eq(name, "--seed")) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg), _("unknown option %s"), name);
+			fail_usage(msg);
+		}
 		if (eq) {
 			val = eq + 1;
 		} else if (i + 1 < argc) {
@@ -119,17 +126,12 @@ static int parse(int argc, char **argv, struct opts *o, char **words, int max)
 			if (!str_to_long(val, &o->ideas) || o->ideas < 100 || o->ideas > 5000000)
 				fail_usage(_("--ideas wants a number from 100 to 5000000"));
 			o->ideas_given = true;
-		} else if (str_eq(name, "--seed")) {
+		} else {
 			long s;
 
 			if (!str_to_long(val, &s) || s < 0)
 				fail_usage(_("--seed wants a number"));
 			o->seed = (unsigned long long)s;
-		} else {
-			char msg[128];
-
-			snprintf(msg, sizeof(msg), _("unknown option %s"), name);
-			fail_usage(msg);
 		}
 	}
 	return n;
@@ -389,7 +391,7 @@ static int cmd_keys(const struct opts *o)
 
 	config_init(&c);
 	if (o->man)
-		printf(".TS\nl l l.\n");
+		printf(".TS\nlb l lx.\n");
 	for (size_t m = 0; m < ARRAY_SIZE(menus); m++) {
 		for (int i = 1; i < ACTION_COUNT; i++) {
 			const struct action_info *info = action_info((enum action)i);
@@ -414,7 +416,7 @@ static int cmd_keys(const struct opts *o)
 				printf("%s\t", menu_name(menus[m]));
 				for (const char *p = list; *p; p++)
 					printf(*p == '\\' ? "\\e" : "%c", *p);
-				printf("\t\\fB%s\\fR: %s\n", info->name, info->help);
+				printf("\tT{\n\\fB%s\\fR: %s\nT}\n", info->name, info->help);
 			} else {
 				printf("%-8s %-16s %-18s %s\n", menu_name(menus[m]), list, info->name, _(info->help));
 			}

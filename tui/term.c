@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "core/i18n.h"
 #include "core/keys.h"
 #include "core/util.h"
 #include "tui/term.h"
@@ -61,7 +62,7 @@ bool term_init(void)
 	struct sigaction sa;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "inspraak: the console needs a terminal; for scripts, use the subcommands (inspraak --help)\n");
+		fprintf(stderr, "inspraak: %s\n", _("the console needs a terminal; for scripts, use the subcommands (inspraak --help)"));
 		return false;
 	}
 	memset(&sa, 0, sizeof(sa));
@@ -80,11 +81,11 @@ bool term_init(void)
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
 	if (wake[0] < 0 && pipe2(wake, O_NONBLOCK | O_CLOEXEC) != 0) {
-		fprintf(stderr, "inspraak: cannot create a pipe: %s\n", strerror(errno));
+		fprintf(stderr, _("inspraak: cannot create a pipe: %s\n"), strerror(errno));
 		return false;
 	}
 	if (!initscr()) {
-		fprintf(stderr, "inspraak: cannot start the terminal (TERM=%s)\n", getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, _("inspraak: cannot start the terminal (TERM=%s)\n"), getenv("TERM") ? getenv("TERM") : "");
 		return false;
 	}
 	active = true;

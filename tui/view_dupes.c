@@ -66,7 +66,10 @@ static void one_side(struct app *a, const struct idea_detail *d, const char *tit
 	doc_add(out, SLOT_DIM, buf);
 	doc_newline(out);
 	doc_newline(out);
-	doc_wrap_diff(out, SLOT_NORMAL, body, bspans, nbspans, 0);
+	if (*body)
+		doc_wrap_diff(out, SLOT_NORMAL, body, bspans, nbspans, 0);
+	else
+		doc_add(out, SLOT_DIM, _("(no text)"));
 }
 
 /* Two columns side by side as one doc: left, a bar, right. */

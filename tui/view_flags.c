@@ -10,9 +10,15 @@
 #include "core/text.h"
 #include "tui/app.h"
 
+/* The reason column: what fits beside a readable item. */
+static int reason_width(int width)
+{
+	return width >= 100 ? 24 : width >= 70 ? 18 : 12;
+}
+
 static void flags_heading(struct app *a, int width, struct doc *line)
 {
-	int rw = width >= 100 ? 24 : 16;
+	int rw = reason_width(width);
 
 	(void)a;
 	doc_newline(line);
@@ -29,7 +35,7 @@ static void flags_heading(struct app *a, int width, struct doc *line)
 
 static void flags_row(struct app *a, const struct queue_row *r, int width, struct doc *line)
 {
-	int rw = width >= 100 ? 24 : 16;
+	int rw = reason_width(width);
 	char buf[64], *item;
 	bool strong = r->reports >= 2 || r->score >= 0.8;
 
@@ -54,7 +60,9 @@ static void flags_row(struct app *a, const struct queue_row *r, int width, struc
 	doc_col(line, strong ? SLOT_FLAG_HIGH : SLOT_NORMAL, item, width - 24 - rw, false);
 	free(item);
 	doc_add(line, SLOT_NORMAL, " ");
-	doc_col(line, SLOT_DIM, r->reason ? r->reason : "", rw, false);
+	/* A report's code reads as words; a machine reason ("spam: links") is shown as given. */
+	doc_col(line, SLOT_DIM, r->reason && !strchr(r->reason, ':') ? reason_title(r->reason)
+		: r->reason ? r->reason : "", rw, false);
 }
 
 static enum status flags_detail(struct app *a, const struct queue_row *r, int width,

@@ -63,7 +63,7 @@ static void ideas_row(struct app *a, const struct queue_row *r, int width, struc
 	}
 }
 
-static const char *reason_title(const char *code)
+const char *reason_title(const char *code)
 {
 	if (str_eq(code, "wrong_content"))
 		return _("spam or wrong content");

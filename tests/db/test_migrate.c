@@ -187,6 +187,30 @@ START_TEST(flag_queue_groups_per_item)
 }
 END_TEST
 
+/* A suggestion whose idea was merged or hidden leaves the queue, and comes back with it. */
+START_TEST(suggestions_follow_their_ideas)
+{
+	PGconn *conn = fresh(true);
+
+	seed_project(conn);
+	pgtest_exec(conn, "insert into ideas (id, project_id, title) values (3, 1, 'Meer bomen!');"
+		    "insert into duplicate_suggestions (idea_a, idea_b, score, method) values (1, 3, 0.9, 't'), (2, 3, 0.4, 't')");
+	ck_assert_int_eq(pgtest_long(conn, "select count(*) from duplicate_suggestions where live"), 2);
+	pgtest_exec(conn, "update ideas set hidden_at = now(), hidden_reason = 'spam' where id = 1");
+	ck_assert_int_eq(pgtest_long(conn, "select count(*) from duplicate_suggestions where live"), 1);
+	pgtest_exec(conn, "update ideas set merged_into_id = 2, status = 'merged' where id = 3");
+	ck_assert_int_eq(pgtest_long(conn, "select count(*) from duplicate_suggestions where live"), 0);
+	pgtest_exec(conn, "update ideas set merged_into_id = null, status = 'proposed' where id = 3;"
+		    "update ideas set hidden_at = null, hidden_reason = null where id = 1");
+	ck_assert_int_eq(pgtest_long(conn, "select count(*) from duplicate_suggestions where live"), 2);
+	/* A new suggestion about a hidden idea is born outside the queue. */
+	pgtest_exec(conn, "update ideas set hidden_at = now() where id = 2;"
+		    "insert into duplicate_suggestions (idea_a, idea_b, score, method) values (1, 2, 0.5, 't')");
+	ck_assert_int_eq(pgtest_long(conn, "select live::int from duplicate_suggestions where idea_a = 1 and idea_b = 2"), 0);
+	PQfinish(conn);
+}
+END_TEST
+
 START_TEST(changes_are_announced)
 {
 	PGconn *conn = fresh(true);
@@ -224,6 +248,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, bad_rows_are_refused);
 	tcase_add_test(tc, counters_follow_votes_and_comments);
 	tcase_add_test(tc, flag_queue_groups_per_item);
+	tcase_add_test(tc, suggestions_follow_their_ideas);
 	tcase_add_test(tc, changes_are_announced);
 	suite_add_tcase(s, tc);
 	return s;

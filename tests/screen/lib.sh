@@ -19,6 +19,17 @@ mkdir -p "$OUT"
 n=0
 failed=0
 
+# The console runs under a small wrapper that writes its exit status to a file: tmux may
+# reap a finished pane late, so #{pane_dead_status} is not to be relied on.
+cat >"$T/run-console" <<'EOF'
+#!/bin/sh
+status=$1
+shift
+"$@"
+echo $? >"$status.tmp" && mv "$status.tmp" "$status"
+EOF
+chmod +x "$T/run-console"
+
 cat >"$TMUX_CONF" <<'EOF'
 set -g status off
 set -g remain-on-exit on
@@ -67,7 +78,8 @@ new_db() {
 start() {
 	s=$1 cols=$2 rows=$3 db=$4
 	shift 4
-	tm new-session -d -s "$s" -x "$cols" -y "$rows" \
+	rm -f "$T/status.$s"
+	tm new-session -d -s "$s" -x "$cols" -y "$rows" "$T/run-console" "$T/status.$s" \
 		env LANG="$LANG" TZ="$TZ" TERM="$TERM" ${SCREEN_ENV:-} "$INSPRAAK_BIN" --db "$db" "$@"
 	wait_for "$s" "1 New ideas" || wait_for "$s" "needs at least" || true
 	settle "$s"
@@ -133,14 +145,26 @@ check() {
 	if "$@"; then ok "$desc"; else not_ok "$desc" "failed: $*"; fi
 }
 
+# Wait until the console in a session has ended: its exit status is in the file.
+wait_dead() {
+	local j=0
+	while [ $j -lt 100 ]; do
+		[ -f "$T/status.$1" ] && return 0
+		sleep 0.05
+		j=$((j + 1))
+	done
+	return 1
+}
+
+# The console's exit status (after wait_dead); 128+N when signal N killed it.
+exit_status() { cat "$T/status.$1" 2>/dev/null; }
+
+# The console's process id (the wrapper's child).
+console_pid() { pgrep -P "$(tm display -p -t "$1" '#{pane_pid}')" | head -1; }
+
 quit() {
 	tm send-keys -t "$1" q
-	i=0
-	while [ $i -lt 50 ]; do
-		[ "$(tm display -p -t "$1" '#{pane_dead}')" = 1 ] && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_dead "$1" && return 0
 	echo "# $1 did not quit; its screen:"
 	capture "$1" | sed 's/^/#   /'
 }

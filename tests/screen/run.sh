@@ -45,7 +45,7 @@ wait_for a "Rep. Score"
 settle a
 golden a flags-80x24 "resizing back redraws the same screen"
 quit a
-check "q quits with status 0" test "$(pane a '#{pane_dead_status}')" = 0
+check "q quits with status 0" test "$(exit_status a)" = 0
 check "the terminal is restored on quit (no alternate screen)" test "$(pane a '#{alternate_on}')" = 0
 kill_session a
 
@@ -83,15 +83,24 @@ check "a decision by another moderator takes the idea out of the queue" wait_for
 quit b
 kill_session b
 
+# --- in Dutch ------------------------------------------------------------------------------------
+new_db
+SCREEN_ENV="LANGUAGE=nl_BE" start n 80 24 "$db"
+check "LANGUAGE=nl_BE: the console speaks Dutch" wait_for n "1 Nieuwe ideeën 12"
+golden n start-80x24-nl "the start-up screen in Dutch, with Dutch project and area names"
+keys n '?'
+check "the help screen is translated too" wait_for n "Naar het volgende item"
+keys n q
+quit n
+kill_session n
+
 # --- the terminal is restored on signals -----------------------------------------------------------
 for sig in TERM HUP INT; do
 	new_db
 	start s$sig 80 24 "$db"
-	pid=$(pane s$sig '#{pane_pid}')
-	kill -$sig "$pid"
-	i=0
-	while [ "$(pane s$sig '#{pane_dead}')" != 1 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	check "SIG$sig ends the console" test "$(pane s$sig '#{pane_dead}')" = 1
+	kill -$sig "$(console_pid s$sig)"
+	check "SIG$sig ends the console" wait_dead s$sig
+	check "SIG$sig ends it by exiting, not by dying of the signal" test "$(exit_status s$sig)" -lt 128
 	check "SIG$sig leaves the terminal restored" test "$(pane s$sig '#{alternate_on}')" = 0
 	kill_session s$sig
 done

@@ -359,7 +359,7 @@ START_TEST(default_options)
 	config_init(&c);
 	ck_assert_str_eq(cfg_str(&c, OPT_THEME), "default");
 	ck_assert_int_eq(cfg_int(&c, OPT_SPLIT_MIN_WIDTH), 110);
-	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 45);
+	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 50);
 	ck_assert_double_eq(cfg_double(&c, OPT_FLAG_THRESHOLD), 0.5);
 	ck_assert_str_eq(cfg_str(&c, OPT_TIME_FORMAT), "%d-%m-%Y %H:%M");
 	ck_assert(cfg_bool(&c, OPT_WRAP_SEARCH));
@@ -604,7 +604,7 @@ START_TEST(error_messages)
 	/* None of those touched the bindings or the options. */
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'j'), ACTION_MOVE_DOWN);
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'q'), ACTION_QUIT);
-	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 45);
+	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 50);
 	ck_assert_str_eq(cfg_str(&c, OPT_THEME), "default");
 	ck_assert_int_eq(c.nerrors, 0);
 	config_free(&c);
@@ -887,7 +887,7 @@ START_TEST(load_user_config)
 	ck_assert_int_eq(config_load_user(&c, &e), ST_INVALID);
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'y'), ACTION_QUIT);
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'x'), ACTION_NONE);
-	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 45);
+	ck_assert_int_eq(cfg_int(&c, OPT_LIST_RATIO), 50);
 	ck_assert_int_eq(c.nerrors, 1);
 	expect = xasprintf("%s:2: unknown action \"frob\" (see inspraak --help or ? in the "
 			   "console)", path);
