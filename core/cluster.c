@@ -54,20 +54,25 @@ static bool is_exec(const char *dir, const char *prog)
 	return ok;
 }
 
-/* Output of a command (first line), or NULL. */
+/* The first line of a stream, without its newline; NULL when there is none. */
+static char *first_line(FILE *f)
+{
+	char buf[4096];
+
+	if (!f || !fgets(buf, sizeof(buf), f))
+		return NULL;
+	buf[strcspn(buf, "\n")] = '\0';
+	return xstrdup(buf);
+}
+
+/* The first line a command prints, or NULL. */
 static char *command_line(const char *cmd)
 {
 	FILE *f = popen(cmd, "r");
-	char buf[4096];
-	char *out = NULL;
+	char *out = first_line(f);
 
-	if (!f)
-		return NULL;
-	if (fgets(buf, sizeof(buf), f)) {
-		buf[strcspn(buf, "\n")] = '\0';
-		out = xstrdup(buf);
-	}
-	pclose(f);
+	if (f)
+		pclose(f);
 	return out;
 }
 
@@ -112,16 +117,10 @@ static char *find_bindir(void)
 static char *read_small_file(const char *path)
 {
 	FILE *f = fopen(path, "r");
-	char buf[1024];
-	char *out = NULL;
+	char *out = first_line(f);
 
-	if (!f)
-		return NULL;
-	if (fgets(buf, sizeof(buf), f)) {
-		buf[strcspn(buf, "\n")] = '\0';
-		out = xstrdup(buf);
-	}
-	fclose(f);
+	if (f)
+		fclose(f);
 	return out;
 }
 

@@ -330,19 +330,24 @@ static void q_queue_key(struct query *q, enum queue_kind k, const struct qkey *k
 	}
 }
 
-static void q_queue_order(struct query *q, enum queue_kind k, int dir)
+/* The queue's order; the outer query of a page (outer) repeats it on the inner query's
+ * columns, which all carry the alias k. */
+static void q_queue_order(struct query *q, enum queue_kind k, int dir, bool outer)
 {
 	const char *d = dir > 0 ? "desc" : "asc";
 
 	switch (k) {
 	case QUEUE_NEW:
-		sbuf_addf(&q->sql, " order by i.created_at %s, i.id %s", d, d);
+		sbuf_addf(&q->sql, " order by %s.created_at %s, %s.id %s", outer ? "k" : "i", d,
+			  outer ? "k" : "i", d);
 		break;
 	case QUEUE_DUPLICATES:
-		sbuf_addf(&q->sql, " order by s.score %s, s.id %s", d, d);
+		sbuf_addf(&q->sql, " order by %s.score %s, %s.id %s", outer ? "k" : "s", d,
+			  outer ? "k" : "s", d);
 		break;
 	case QUEUE_FLAGS:
-		sbuf_addf(&q->sql, " order by f.last_at %s, f.item_kind %s, f.item_id %s", d, d, d);
+		sbuf_addf(&q->sql, " order by %s.last_at %s, %s.item_kind %s, %s.item_id %s",
+			  outer ? "k" : "f", d, outer ? "k" : "f", d, outer ? "k" : "f", d);
 		break;
 	default:
 		break;
@@ -426,26 +431,6 @@ static void q_queue_inner(struct query *q, enum queue_kind k)
 	}
 }
 
-/* The outer order repeats the inner one on the inner query's columns. */
-static void q_queue_outer_order(struct query *q, enum queue_kind k, int dir)
-{
-	const char *d = dir > 0 ? "desc" : "asc";
-
-	switch (k) {
-	case QUEUE_NEW:
-		sbuf_addf(&q->sql, " order by k.created_at %s, k.id %s", d, d);
-		break;
-	case QUEUE_DUPLICATES:
-		sbuf_addf(&q->sql, " order by k.score %s, k.id %s", d, d);
-		break;
-	case QUEUE_FLAGS:
-		sbuf_addf(&q->sql, " order by k.last_at %s, k.item_kind %s, k.item_id %s", d, d, d);
-		break;
-	default:
-		break;
-	}
-}
-
 static void q_search(struct query *q, enum queue_kind k, const char *needle);
 
 /* A whole page query: rows next to `from`, optionally only those matching needle. */
@@ -459,11 +444,11 @@ static void q_page(struct query *q, enum queue_kind k, const struct filter *f, c
 	q_queue_key(q, k, from, dir, inclusive);
 	if (needle)
 		q_search(q, k, needle);
-	q_queue_order(q, k, dir);
+	q_queue_order(q, k, dir, false);
 	q_sql(q, " limit ");
 	q_param_i64(q, limit);
 	q_sql(q, ") k");
-	q_queue_outer_order(q, k, dir);
+	q_queue_order(q, k, dir, true);
 }
 
 static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_row *row)
