@@ -74,13 +74,15 @@ new_db() {
 	db=$(printf '%s\n' "$CI_BASE" | sed "s/dbname=inspraak/dbname=t$DBSEQ/")
 }
 
-# start SESSION COLS ROWS CONNINFO [extra args...]: the console in a new tmux session.
+# start SESSION COLS ROWS CONNINFO [extra args...]: the console in a new tmux session;
+# CONNINFO - leaves --db out, for the environment to name the database.
 start() {
 	s=$1 cols=$2 rows=$3 db=$4
 	shift 4
+	[ "$db" = - ] || set -- --db "$db" "$@"
 	rm -f "$T/status.$s"
 	tm new-session -d -s "$s" -x "$cols" -y "$rows" "$T/run-console" "$T/status.$s" \
-		env LANG="$LANG" TZ="$TZ" TERM="$TERM" ${SCREEN_ENV:-} "$INSPRAAK_BIN" --db "$db" "$@"
+		env LANG="$LANG" TZ="$TZ" TERM="$TERM" ${SCREEN_ENV:-} "$INSPRAAK_BIN" "$@"
 	wait_for "$s" "1 New ideas" || wait_for "$s" "needs at least" || true
 	settle "$s"
 }

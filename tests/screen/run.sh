@@ -133,6 +133,20 @@ check "the good lines of that file still apply" wait_for d "Last flag"
 quit d
 kill_session d
 
+# --- naming the database: INSPRAAK_DB, or libpq's own environment ------------------------------
+new_db
+host=$(printf '%s' "$db" | sed -n 's/.*host=\([^ ]*\).*/\1/p')
+port=$(printf '%s' "$db" | sed -n 's/.*port=\([^ ]*\).*/\1/p')
+dbname=$(printf '%s' "$db" | sed -n 's/.*dbname=\([^ ]*\).*/\1/p')
+SCREEN_ENV="INSPRAAK_DB=postgresql://postgres@/$dbname?host=$host&port=$port" start e1 80 24 -
+check "INSPRAAK_DB (here a URI) names the database when --db is not given" wait_for e1 "1 New ideas 12"
+quit e1
+kill_session e1
+SCREEN_ENV="PGHOST=$host PGPORT=$port PGUSER=postgres PGDATABASE=$dbname" start e2 80 24 -
+check "without --db or INSPRAAK_DB, libpq's PGHOST/PGDATABASE/... apply" wait_for e2 "1 New ideas 12"
+quit e2
+kill_session e2
+
 # --- errors before the screen opens: one sentence, exit status 1 -------------------------------
 run_err() {
 	out=$("$INSPRAAK_BIN" "$@" 2>&1 </dev/null)
