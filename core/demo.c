@@ -2806,6 +2806,19 @@ enum status demo_load(PGconn *conn, const struct demo_opts *o, struct err *e)
 		progress(&g, N_("duplicate suggestions"), 0);
 		ok = suggest_duplicates(&g);
 	}
+	/* Staff decided some recent ideas and have not answered yet: the "decided, not yet
+	 * told" queue starts with work in it, as it would on a real platform. */
+	if (ok) {
+		char ts[40], sql[1024];
+
+		fmt_ts(ts, g.now);
+		snprintf(sql, sizeof(sql),
+			 "UPDATE ideas i SET decided_at = least('%s'::timestamptz, i.created_at + interval '4 days') "
+			 " WHERE i.status NOT IN ('proposed', 'merged') AND i.author_id IS NOT NULL "
+			 "   AND i.hidden_at IS NULL AND i.created_at > '%s'::timestamptz - interval '60 days' "
+			 "   AND NOT EXISTS (SELECT 1 FROM official_feedback f WHERE f.idea_id = i.id)", ts, ts);
+		ok = exec(&g, sql, "decisions");
+	}
 	if (ok)
 		ok = exec(&g, "SELECT pg_notify('inspraak', t) FROM unnest(ARRAY['ideas', 'comments', "
 			  "'flag_queue', 'duplicate_suggestions']) t", "notify")

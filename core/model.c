@@ -8,7 +8,8 @@
 #include "core/model.h"
 #include "core/util.h"
 
-static const char *const queue_names[QUEUE_COUNT] = { "new", "duplicates", "flags" };
+static const char *const queue_names[QUEUE_COUNT] = { "new", "duplicates", "flags", "inbox",
+							  "untold" };
 
 const char *queue_name(enum queue_kind q)
 {
@@ -24,6 +25,29 @@ const char *queue_title(enum queue_kind q)
 		return _("Duplicates");
 	case QUEUE_FLAGS:
 		return _("Flags");
+	case QUEUE_INBOX:
+		return _("Inbox");
+	case QUEUE_UNTOLD:
+		return _("Not told");
+	default:
+		return "?";
+	}
+}
+
+const char *queue_short_title(enum queue_kind q)
+{
+	switch (q) {
+	case QUEUE_NEW:
+		/* TRANSLATORS: short tab titles, for narrow terminals. */
+		return _("New");
+	case QUEUE_DUPLICATES:
+		return _("Dupes");
+	case QUEUE_FLAGS:
+		return _("Flags");
+	case QUEUE_INBOX:
+		return _("Inbox");
+	case QUEUE_UNTOLD:
+		return _("Untold");
 	default:
 		return "?";
 	}
@@ -110,6 +134,7 @@ void queue_row_free(struct queue_row *r)
 	free(r->department);
 	free(r->author);
 	free(r->reason);
+	free(r->claimed_by);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -130,6 +155,7 @@ void queue_row_copy(struct queue_row *dst, const struct queue_row *src)
 	dst->department = dup_or_null(src->department);
 	dst->author = dup_or_null(src->author);
 	dst->reason = dup_or_null(src->reason);
+	dst->claimed_by = dup_or_null(src->claimed_by);
 }
 
 static void flags_free(struct flag_line *f, int n)
@@ -143,12 +169,24 @@ static void flags_free(struct flag_line *f, int n)
 	free(f);
 }
 
+void audit_lines_free(struct audit_line *l, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(l[i].actor);
+		free(l[i].action);
+		free(l[i].summary);
+		free(l[i].justification);
+	}
+	free(l);
+}
+
 void idea_detail_free(struct idea_detail *d)
 {
 	char **strs[] = { &d->title, &d->body, &d->lang, &d->source, &d->project, &d->phase,
 			  &d->phase_method, &d->author, &d->area, &d->address, &d->department,
 			  &d->assignee, &d->status, &d->status_title, &d->merged_into_title,
-			  &d->hidden_reason };
+			  &d->hidden_reason, &d->author_first_name, &d->author_locale,
+			  &d->department_signature, &d->claimed_by };
 
 	for (size_t i = 0; i < ARRAY_SIZE(strs); i++)
 		free(*strs[i]);
@@ -164,6 +202,7 @@ void idea_detail_free(struct idea_detail *d)
 		free(d->feedback[i].body);
 	}
 	free(d->feedback);
+	audit_lines_free(d->history, d->nhistory);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -202,4 +241,40 @@ void author_view_free(struct author_view *a)
 	}
 	free(a->items);
 	memset(a, 0, sizeof(*a));
+}
+
+void merge_preview_free(struct merge_preview *p)
+{
+	free(p->keep_title);
+	for (int i = 0; i < p->ntold; i++) {
+		free(p->told[i].title);
+		free(p->told[i].author);
+		free(p->told[i].first_name);
+		free(p->told[i].locale);
+	}
+	free(p->told);
+	memset(p, 0, sizeof(*p));
+}
+
+void timeline_free(struct timeline *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		struct project_timeline *p = &t->projects[i];
+
+		for (int j = 0; j < p->nphases; j++) {
+			free(p->phases[j].title);
+			free(p->phases[j].method);
+		}
+		free(p->phases);
+		free(p->title);
+		free(p->kind);
+		free(p->status);
+	}
+	free(t->projects);
+	memset(t, 0, sizeof(*t));
+}
+
+const char *item_kind_name(enum item_kind k)
+{
+	return k == ITEM_COMMENT ? "comment" : k == ITEM_SUGGESTION ? "suggestion" : "idea";
 }

@@ -13,6 +13,8 @@ enum queue_kind {
 	QUEUE_NEW,
 	QUEUE_DUPLICATES,
 	QUEUE_FLAGS,
+	QUEUE_INBOX,    /* ideas assigned to a department and still being handled */
+	QUEUE_UNTOLD,   /* decided, but the author has had no official reply since */
 	QUEUE_COUNT
 };
 
@@ -22,9 +24,11 @@ enum queue_kind {
 
 const char *queue_name(enum queue_kind q);   /* "new", "duplicates", "flags" */
 const char *queue_title(enum queue_kind q);  /* translated tab title */
+const char *queue_short_title(enum queue_kind q); /* the same for narrow terminals */
 bool queue_parse(const char *s, enum queue_kind *out);
 
-enum item_kind { ITEM_IDEA, ITEM_COMMENT };
+enum item_kind { ITEM_IDEA, ITEM_COMMENT, ITEM_SUGGESTION };
+const char *item_kind_name(enum item_kind k); /* "idea", "comment", "suggestion" */
 
 /* A position in a queue's order, opaque to everything but the store. */
 struct qkey {
@@ -96,8 +100,10 @@ struct queue_row {
 	int comments;
 	double score;      /* DUPLICATES: similarity; FLAGS: machine score, or -1 */
 	int reports;       /* FLAGS: open citizen reports */
-	char *reason;      /* FLAGS: the main reason; DUPLICATES: the method */
+	char *reason;      /* FLAGS: the main reason; DUPLICATES: the method; UNTOLD: the last decision */
 	bool hidden;
+	int version;       /* of the idea (NEW, INBOX, UNTOLD) or the flagged item (FLAGS) */
+	char *claimed_by;  /* who else is working on it right now, or NULL */
 };
 void queue_row_free(struct queue_row *r);
 void queue_row_copy(struct queue_row *dst, const struct queue_row *src);
@@ -128,6 +134,17 @@ struct feedback_line {
 	int64_t at;
 };
 
+/* One line of an item's history: who did what, when. */
+struct audit_line {
+	int64_t id;
+	int64_t at;
+	char *actor;
+	char *action;
+	char *summary;
+	char *justification;
+	bool undone;
+};
+
 struct idea_detail {
 	int64_t id, project_id, phase_id, author_id, area_id, department_id, merged_into_id;
 	char *title, *body, *lang, *source;
@@ -148,8 +165,17 @@ struct idea_detail {
 	int ndupes;
 	struct feedback_line *feedback;
 	int nfeedback;
+	struct audit_line *history;
+	int nhistory;
+	char *author_first_name;  /* for a reply's greeting */
+	char *author_locale;      /* the language to answer in */
+	char *department_signature;
+	int support_up, support_down; /* with ideas merged into it, each citizen once */
+	int merged_count;         /* ideas merged into this one */
+	char *claimed_by;         /* someone else working on it */
 };
 void idea_detail_free(struct idea_detail *d);
+void audit_lines_free(struct audit_line *l, int n);
 
 /* A flagged item: the idea itself, or a comment on it. */
 struct flag_detail {
@@ -164,6 +190,7 @@ struct flag_detail {
 	bool comment_hidden;
 	struct flag_line *flags;  /* the item's own signals */
 	int nflags;
+	int comment_version;
 };
 void flag_detail_free(struct flag_detail *d);
 
@@ -200,5 +227,69 @@ struct author_view {
 	int nitems;
 };
 void author_view_free(struct author_view *a);
+
+
+/* What a merge would do, shown before it is done. */
+struct merge_told {
+	int64_t idea_id;
+	char *title;
+	char *author;        /* NULL: no author to tell */
+	char *first_name;
+	char *locale;
+};
+
+struct merge_preview {
+	int64_t keep;
+	char *keep_title;
+	int support_before;  /* citizens supporting the idea that stays */
+	int support_after;   /* citizens supporting it and the merged ones, each once */
+	int support_sum;     /* the plain sum of their supports, for comparison */
+	int comments;        /* comments readable from the idea that stays after the merge */
+	struct merge_told *told;
+	int ntold;
+};
+void merge_preview_free(struct merge_preview *p);
+
+/* The timeline: projects and their phases. */
+struct phase_info {
+	int64_t id;
+	char *title;
+	char *method;
+	int64_t start_at, end_at; /* end 0: open-ended */
+	int ideas;
+};
+
+struct project_timeline {
+	int64_t id;
+	char *title;
+	char *kind;
+	char *status;
+	struct phase_info *phases;
+	int nphases;
+};
+
+struct timeline {
+	struct project_timeline *projects;
+	int n;
+	int64_t now;
+};
+void timeline_free(struct timeline *t);
+
+/* A staff member, for the assignee picker. */
+struct staff_line {
+	int64_t id;
+	char *name;
+	int64_t department_id;
+};
+
+/* A filter on the audit log, for `inspraak audit`. */
+struct audit_filter {
+	enum item_kind kind;
+	int64_t item;        /* 0: any */
+	const char *actor;   /* login or name, NULL: any */
+	const char *action;  /* NULL: any */
+	int64_t since, until;/* unix time, 0: open */
+	int limit;
+};
 
 #endif

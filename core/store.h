@@ -11,6 +11,14 @@
 
 struct store;
 
+/* An official reply as it will be posted. */
+struct reply {
+	int64_t idea;
+	const char *body;
+	const char *signature;
+	const char *locale;
+};
+
 struct store_ops {
 	void (*close)(struct store *s);
 	/* Where we are connected, for the status line: "inspraak on /var/lib/… (5432)". */
@@ -41,6 +49,58 @@ struct store_ops {
 				  struct err *e);
 	enum status (*author)(struct store *s, int64_t user_id, struct author_view *out,
 			      struct err *e);
+	/* --- actions: each one transaction with its audit row, refused with ST_CONFLICT (and
+	 * who changed it, when) when the version the caller saw is stale. *audit receives the
+	 * id of the audit row, for undo. --- */
+	enum status (*merge_preview)(struct store *s, int64_t keep, const int64_t *merged, int n,
+				     struct merge_preview *out, struct err *e);
+	enum status (*merge)(struct store *s, int64_t keep, const int64_t *merged,
+			     const int *versions, int n, const struct reply *replies, int nreplies,
+			     const char *justification, int64_t *audit, struct err *e);
+	enum status (*dismiss_suggestion)(struct store *s, int64_t suggestion,
+					  const char *justification, int64_t *audit, struct err *e);
+	enum status (*assign)(struct store *s, int64_t idea, int version, int64_t department,
+			      int64_t assignee, const char *justification, int64_t *audit,
+			      struct err *e);
+	enum status (*set_status)(struct store *s, int64_t idea, int version, const char *status,
+				  const char *justification, int64_t *audit, struct err *e);
+	/* status may be NULL: the reply leaves the status as it is. */
+	enum status (*reply)(struct store *s, int64_t idea, int version, const struct reply *r,
+			     const char *status, const char *justification, int64_t *audit,
+			     struct err *e);
+	enum status (*verdict)(struct store *s, enum item_kind kind, int64_t item, int version,
+			       bool confirm, const char *reason, const char *justification,
+			       int64_t *audit, struct err *e);
+	/* until: unix time, 0 for until lifted. */
+	enum status (*block)(struct store *s, int64_t user, int64_t until, const char *reason,
+			     bool hide_content, const char *justification, int64_t *audit,
+			     struct err *e);
+	enum status (*unblock)(struct store *s, int64_t user, const char *justification,
+			       int64_t *audit, struct err *e);
+	enum status (*timeline)(struct store *s, struct timeline *out, struct err *e);
+	enum status (*phase_set_current)(struct store *s, int64_t project, int64_t phase,
+					 int64_t at, const char *justification, int64_t *audit,
+					 struct err *e);
+	/* end 0: open-ended. */
+	enum status (*phase_update)(struct store *s, int64_t phase, int64_t start, int64_t end,
+				    bool allow_gap, const char *justification, int64_t *audit,
+				    struct err *e);
+	enum status (*phase_add)(struct store *s, int64_t project, const char *title,
+				 const char *method, int64_t start, int64_t end, bool allow_gap,
+				 const char *justification, int64_t *audit, struct err *e);
+	enum status (*phase_delete)(struct store *s, int64_t phase, const char *justification,
+				    int64_t *audit, struct err *e);
+	enum status (*undo)(struct store *s, int64_t audit, const char *justification,
+			    int64_t *undo_audit, struct err *e);
+	/* Claim an item for this console; ST_CLAIMED with the holder in *holder (allocated)
+	 * when someone else holds it and take_over is false. */
+	enum status (*claim)(struct store *s, enum item_kind kind, int64_t item, int minutes,
+			     bool take_over, char **holder, struct err *e);
+	enum status (*release)(struct store *s, enum item_kind kind, int64_t item, struct err *e);
+	enum status (*staff)(struct store *s, struct staff_line **out, int *n, struct err *e);
+	enum status (*audit)(struct store *s, const struct audit_filter *f,
+			     struct audit_line **out, int *n, struct err *e);
+
 	/* A file descriptor that becomes readable when another client changed something, or -1. */
 	int (*notify_fd)(struct store *s);
 	/* Take the pending change notices; true when anything changed. */
@@ -52,6 +112,7 @@ struct store_ops {
 struct store {
 	const struct store_ops *ops;
 	char locale[8];   /* the content locale ("nl-BE") texts are read in */
+	char console[64]; /* who this console is, for claims: "user@host:pid" */
 };
 
 /* Open the PostgreSQL back end. conninfo may be NULL or "" for libpq's defaults (PGHOST,

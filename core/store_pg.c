@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <unistd.h>
+
 #include "core/i18n.h"
 #include "core/migrate.h"
 #include "core/pg.h"
@@ -261,10 +264,38 @@ static void q_queue_from(struct query *q, enum queue_kind k, const struct filter
 			q_param(q, f->status);
 		}
 		break;
+	case QUEUE_INBOX:
+		/* The statuses of an idea someone is handling (index ideas_inbox). */
+		q_sql(q, " from ideas i where i.department_id is not null"
+			 " and i.status in ('proposed', 'viewed', 'under_consideration')"
+			 " and i.merged_into_id is null and i.hidden_at is null");
+		q_filter_idea(q, "i", f);
+		if (f->status[0]) {
+			q_sql(q, " and i.status = ");
+			q_param(q, f->status);
+		}
+		break;
+	case QUEUE_UNTOLD:
+		/* Decided since the last official reply (index ideas_untold). */
+		q_sql(q, " from ideas i where i.decided_at is not null and i.author_id is not null"
+			 " and i.decided_at > coalesce(i.told_at, '-infinity')");
+		q_filter_idea(q, "i", f);
+		if (f->status[0]) {
+			q_sql(q, " and i.status = ");
+			q_param(q, f->status);
+		}
+		break;
 	default:
 		break;
 	}
 }
+
+/* The column a queue of ideas is ordered by. */
+static const char *idea_order_column(enum queue_kind k)
+{
+	return k == QUEUE_UNTOLD ? "decided_at" : "created_at";
+}
+
 
 static int64_t score_key(float f)
 {
@@ -295,7 +326,9 @@ static void q_queue_key(struct query *q, enum queue_kind k, const struct qkey *k
 		return;
 	switch (k) {
 	case QUEUE_NEW:
-		q_sql(q, " and (i.created_at, i.id) ");
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
+		sbuf_addf(&q->sql, " and (i.%s, i.id) ", idea_order_column(k));
 		q_sql(q, op);
 		q_sql(q, " (");
 		q_ts(q, key->a);
@@ -338,8 +371,10 @@ static void q_queue_order(struct query *q, enum queue_kind k, int dir, bool oute
 
 	switch (k) {
 	case QUEUE_NEW:
-		sbuf_addf(&q->sql, " order by %s.created_at %s, %s.id %s", outer ? "k" : "i", d,
-			  outer ? "k" : "i", d);
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
+		sbuf_addf(&q->sql, " order by %s.%s %s, %s.id %s", outer ? "k" : "i",
+			  idea_order_column(k), d, outer ? "k" : "i", d);
 		break;
 	case QUEUE_DUPLICATES:
 		sbuf_addf(&q->sql, " order by %s.score %s, %s.id %s", outer ? "k" : "s", d,
@@ -358,12 +393,25 @@ static void q_queue_order(struct query *q, enum queue_kind k, int dir, bool oute
  * (keyset condition, order, limit) and carries what it needs; the outer query adds names and
  * titles for those rows only. Done in one query, PostgreSQL would compute them for every row
  * it sorts. The row readers below follow these column lists. */
-static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc)
+/* Who else holds a claim on the row's item right now. */
+static void q_claimed_by(struct query *q, const char *kind_sql, const char *id_sql,
+			 const char *console)
+{
+	sbuf_addf(&q->sql, ", (select c.holder_name from claims c where c.item_kind = %s"
+		  " and c.item_id = %s and c.expires_at > now() and c.console <> ", kind_sql, id_sql);
+	q_param(q, console);
+	q_sql(q, ")");
+}
+
+static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc,
+			  const char *console)
 {
 	switch (k) {
 	case QUEUE_NEW:
-		q_sql(q, "select " EPOCH("k.created_at") ", k.id, k.title, "
-			 "(select inspraak_ml(p.title_multiloc, ");
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
+		sbuf_addf(&q->sql, "select " EPOCH("k.%s") ", k.id, k.title, "
+			  "(select inspraak_ml(p.title_multiloc, ", idea_order_column(k));
 		q_param(q, loc);
 		q_sql(q, ") from projects p where p.id = k.project_id), "
 			 "(select inspraak_ml(a.title_multiloc, ");
@@ -371,7 +419,14 @@ static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc)
 		q_sql(q, ") from areas a where a.id = k.area_id), k.status, "
 			 "(select d.code from departments d where d.id = k.department_id), "
 			 "(select " NAME("u") " from users u where u.id = k.author_id), "
-			 "k.lang, k.votes_up, k.comments_count, k.hidden_at is not null");
+			 "k.lang, k.votes_up, k.comments_count, k.hidden_at is not null, k.version, ");
+		if (k == QUEUE_UNTOLD)
+			q_sql(q, "(select a.action from audit_log a where a.item_kind = 'idea'"
+				 " and a.item_id = k.id and a.undone_by is null and a.undo_of is null"
+				 " order by a.at desc limit 1)");
+		else
+			q_sql(q, "null");
+		q_claimed_by(q, "'idea'", "k.id", console);
 		break;
 	case QUEUE_DUPLICATES:
 		q_sql(q, "select k.score, k.id, k.idea_a, k.idea_b, k.a_title, k.b_title, "
@@ -379,6 +434,7 @@ static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc)
 			 "(select inspraak_ml(p.title_multiloc, ");
 		q_param(q, loc);
 		q_sql(q, ") from projects p where p.id = k.project_id), k.status, k.score");
+		q_claimed_by(q, "'suggestion'", "k.id", console);
 		break;
 	case QUEUE_FLAGS:
 		q_sql(q, "select " EPOCH("k.last_at") ", k.item_kind, k.item_id, k.idea_id, k.title, "
@@ -403,7 +459,10 @@ static void q_queue_outer(struct query *q, enum queue_kind k, const char *loc)
 			 " end), "
 			 SECS("k.last_at") ", "
 			 "(select " NAME("u") " from users u where u.id = case when k.item_kind = 'idea'"
-			 " then k.author_id else (select c.author_id from comments c where c.id = k.item_id) end)");
+			 " then k.author_id else (select c.author_id from comments c where c.id = k.item_id) end), "
+			 "case when k.item_kind = 'idea' then k.version"
+			 " else (select c.version from comments c where c.id = k.item_id) end");
+		q_claimed_by(q, "k.item_kind", "k.item_id", console);
 		break;
 	default:
 		break;
@@ -414,8 +473,11 @@ static void q_queue_inner(struct query *q, enum queue_kind k)
 {
 	switch (k) {
 	case QUEUE_NEW:
-		q_sql(q, "select i.id, i.created_at, i.title, i.project_id, i.area_id, i.status,"
-			 " i.department_id, i.author_id, i.lang, i.votes_up, i.comments_count, i.hidden_at");
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
+		q_sql(q, "select i.id, i.created_at, i.decided_at, i.title, i.project_id, i.area_id, i.status,"
+			 " i.department_id, i.author_id, i.lang, i.votes_up, i.comments_count, i.hidden_at,"
+			 " i.version");
 		break;
 	case QUEUE_DUPLICATES:
 		q_sql(q, "select s.id, s.score, s.idea_a, s.idea_b, s.method, s.created_at,"
@@ -424,7 +486,7 @@ static void q_queue_inner(struct query *q, enum queue_kind k)
 		break;
 	case QUEUE_FLAGS:
 		q_sql(q, "select f.item_kind, f.item_id, f.idea_id, f.last_at, f.open_reports,"
-			 " f.machine_score, i.title, i.project_id, i.status, i.author_id");
+			 " f.machine_score, i.title, i.project_id, i.status, i.author_id, i.version");
 		break;
 	default:
 		break;
@@ -434,10 +496,11 @@ static void q_queue_inner(struct query *q, enum queue_kind k)
 static void q_search(struct query *q, enum queue_kind k, const char *needle);
 
 /* A whole page query: rows next to `from`, optionally only those matching needle. */
-static void q_page(struct query *q, enum queue_kind k, const struct filter *f, const char *loc,
-		   const struct qkey *from, int dir, bool inclusive, const char *needle, int limit)
+static void q_page(struct query *q, enum queue_kind k, const struct filter *f,
+		   const struct store *s, const struct qkey *from, int dir, bool inclusive,
+		   const char *needle, int limit)
 {
-	q_queue_outer(q, k, loc);
+	q_queue_outer(q, k, s->locale, s->console);
 	q_sql(q, " from (");
 	q_queue_inner(q, k);
 	q_queue_from(q, k, f);
@@ -459,6 +522,8 @@ static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_r
 	row->score = -1;
 	switch (k) {
 	case QUEUE_NEW:
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
 		row->key.a = pg_i64(r, i, 0);
 		row->key.b = row->id = row->idea_id = pg_i64(r, i, 1);
 		row->time = row->key.a / 1000000;
@@ -472,6 +537,9 @@ static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_r
 		row->votes = pg_int(r, i, 9);
 		row->comments = pg_int(r, i, 10);
 		row->hidden = pg_bool(r, i, 11);
+		row->version = pg_int(r, i, 12);
+		row->reason = pg_str(r, i, 13);
+		row->claimed_by = pg_str(r, i, 14);
 		break;
 	case QUEUE_DUPLICATES:
 		row->key.a = score_key(strtof(PQgetvalue(r, i, 0), NULL));
@@ -487,6 +555,7 @@ static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_r
 		row->project = pg_str(r, i, 10);
 		row->status = pg_str(r, i, 11);
 		row->score = pg_double(r, i, 12, 0);
+		row->claimed_by = pg_str(r, i, 13);
 		break;
 	case QUEUE_FLAGS:
 		row->key.a = pg_i64(r, i, 0);
@@ -504,6 +573,8 @@ static void read_row(enum queue_kind k, const PGresult *r, int i, struct queue_r
 		row->reason = pg_str(r, i, 10);
 		row->time = pg_i64(r, i, 11);
 		row->author = pg_str(r, i, 12);
+		row->version = pg_int(r, i, 13);
+		row->claimed_by = pg_str(r, i, 14);
 		break;
 	default:
 		break;
@@ -523,7 +594,7 @@ static enum status pg_page(struct store *s, enum queue_kind k, const struct filt
 	if (dir == 0)
 		dir = 1;
 	q_init(&q);
-	q_page(&q, k, f, s->locale, from, dir, inclusive, NULL, limit);
+	q_page(&q, k, f, s, from, dir, inclusive, NULL, limit);
 	r = q_run(p, &q, e);
 	if (!r)
 		return ST_FAIL;
@@ -580,6 +651,8 @@ static void q_search(struct query *q, enum queue_kind k, const char *needle)
 
 	switch (k) {
 	case QUEUE_NEW:
+	case QUEUE_INBOX:
+	case QUEUE_UNTOLD:
 		q_sql(q, " and (unaccent(i.title) ilike unaccent(");
 		q_param(q, pat);
 		q_sql(q, ") or unaccent(i.body) ilike unaccent(");
@@ -616,7 +689,7 @@ static enum status pg_search(struct store *s, enum queue_kind k, const struct fi
 	enum status st = ST_NOT_FOUND;
 
 	q_init(&q);
-	q_page(&q, k, f, s->locale, from, dir, false, needle, 1);
+	q_page(&q, k, f, s, from, dir, false, needle, 1);
 	r = q_run(PG(s), &q, e);
 	if (!r)
 		return ST_FAIL;
@@ -674,8 +747,12 @@ static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, s
 		  " (select count(*) from ideas x where x.author_id = i.author_id),"
 		  " (select count(*) from comments x where x.author_id = i.author_id),"
 		  " (select count(*) from ideas x where x.author_id = i.author_id and x.hidden_at is not null)"
-		  "  + (select count(*) from comments x where x.author_id = i.author_id and x.hidden_at is not null)"
+		  "  + (select count(*) from comments x where x.author_id = i.author_id and x.hidden_at is not null),"
+		  " u.first_name, u.locale, inspraak_ml(d.signature_multiloc, u.locale),"
+		  " sup.up, sup.down,"
+		  " (select count(*) from ideas x where x.merged_into_id = i.id)"
 		  " from ideas i join projects p on p.id = i.project_id"
+		  " cross join lateral inspraak_support(i.id) sup"
 		  " join idea_statuses st on st.key = i.status"
 		  " left join phases ph on ph.id = i.phase_id"
 		  " left join users u on u.id = i.author_id"
@@ -731,6 +808,12 @@ static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, s
 	d->author_ideas = pg_int(r, 0, c++);
 	d->author_comments = pg_int(r, 0, c++);
 	d->author_hidden = pg_int(r, 0, c++);
+	d->author_first_name = pg_str(r, 0, c++);
+	d->author_locale = pg_str(r, 0, c++);
+	d->department_signature = pg_str(r, 0, c++);
+	d->support_up = pg_int(r, 0, c++);
+	d->support_down = pg_int(r, 0, c++);
+	d->merged_count = pg_int(r, 0, c++);
 	PQclear(r);
 	return ST_OK;
 }
@@ -781,6 +864,65 @@ static enum status pg_flags(struct pg_store *p, enum item_kind kind, int64_t id,
 	return ST_OK;
 }
 
+/* An item's audit trail, newest first. */
+static enum status pg_history(struct pg_store *p, const char *kind, int64_t id,
+			      struct audit_line **out, int *n, struct err *e)
+{
+	struct query q;
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	q_init(&q);
+	q_sql(&q, "select a.id, " SECS("a.at") ", a.actor, a.action,"
+		  " coalesce(a.after ->> 'summary', ''), a.justification, a.undone_by is not null"
+		  " from audit_log a where a.item_kind = ");
+	q_param(&q, kind);
+	q_sql(&q, " and a.item_id = ");
+	q_param_i64(&q, id);
+	q_sql(&q, " order by a.at desc, a.id desc limit 50");
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	*n = PQntuples(r);
+	*out = xcalloc((size_t)*n, sizeof(**out));
+	for (int i = 0; i < *n; i++) {
+		(*out)[i].id = pg_i64(r, i, 0);
+		(*out)[i].at = pg_i64(r, i, 1);
+		(*out)[i].actor = pg_str(r, i, 2);
+		(*out)[i].action = pg_str(r, i, 3);
+		(*out)[i].summary = pg_str(r, i, 4);
+		(*out)[i].justification = pg_str(r, i, 5);
+		(*out)[i].undone = pg_bool(r, i, 6);
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+/* Who else holds a claim on an item now (NULL: nobody). */
+static enum status pg_holder(struct pg_store *p, const char *kind, int64_t id, char **holder,
+			     struct err *e)
+{
+	struct query q;
+	PGresult *r;
+
+	*holder = NULL;
+	q_init(&q);
+	q_sql(&q, "select holder_name from claims where item_kind = ");
+	q_param(&q, kind);
+	q_sql(&q, " and item_id = ");
+	q_param_i64(&q, id);
+	q_sql(&q, " and expires_at > now() and console <> ");
+	q_param(&q, p->base.console);
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r))
+		*holder = pg_str(r, 0, 0);
+	PQclear(r);
+	return ST_OK;
+}
+
 /* The idea with its signals, duplicate candidates and official replies. */
 static enum status pg_idea_full(struct store *s, int64_t id, struct idea_detail *d, struct err *e)
 {
@@ -824,6 +966,10 @@ static enum status pg_idea_full(struct store *s, int64_t id, struct idea_detail 
 		d->feedback[i].at = pg_i64(r, i, 2);
 	}
 	PQclear(r);
+	if (pg_history(p, "idea", id, &d->history, &d->nhistory, e) != ST_OK)
+		goto fail;
+	if (pg_holder(p, "idea", id, &d->claimed_by, e) != ST_OK)
+		goto fail;
 	return ST_OK;
 fail:
 	idea_detail_free(d);
@@ -846,7 +992,7 @@ static enum status pg_flag_item(struct store *s, enum item_kind kind, int64_t id
 
 		snprintf(ids, sizeof(ids), "%lld", (long long)id);
 		r = run1(p, "select c.idea_id, c.body, " NAME("u") ", c.author_id, " SECS("c.created_at") ","
-			    " c.hidden_at is not null, c.hidden_reason"
+			    " c.hidden_at is not null, c.hidden_reason, c.version"
 			    " from comments c left join users u on u.id = c.author_id where c.id = $1", ids, e);
 		if (!r)
 			return ST_FAIL;
@@ -862,6 +1008,7 @@ static enum status pg_flag_item(struct store *s, enum item_kind kind, int64_t id
 		d->comment_at = pg_i64(r, 0, 4);
 		d->comment_hidden = pg_bool(r, 0, 5);
 		d->comment_hidden_reason = pg_str(r, 0, 6);
+		d->comment_version = pg_int(r, 0, 7);
 		PQclear(r);
 	}
 	st = pg_idea_full(s, idea, &d->idea, e);
@@ -1023,6 +1170,617 @@ static enum status pg_author(struct store *s, int64_t uid, struct author_view *a
 	return ST_OK;
 }
 
+/* --- actions ------------------------------------------------------------------------------- */
+
+/* The database's own sentence for a refused action, and what kind of refusal it was. */
+static enum status action_error(struct pg_store *p, const PGresult *r, struct err *e)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	if (!state || strncmp(state, "IN", 2) != 0 || !msg) {
+		set_err(p, e, r);
+		return ST_FAIL;
+	}
+	err_set(e, "%s", msg);
+	if (strcmp(state, "IN001") == 0)
+		return ST_CONFLICT;
+	if (strcmp(state, "IN003") == 0)
+		return ST_CLAIMED;
+	if (strcmp(state, "IN004") == 0)
+		return ST_FORBIDDEN;
+	if (strcmp(state, "IN006") == 0)
+		return ST_DONE;
+	return ST_INVALID;
+}
+
+/* Run an action function that returns an audit id. */
+static enum status q_action(struct pg_store *p, struct query *q, int64_t *audit, struct err *e)
+{
+	char name[32];
+	bool failed;
+	const char *stmt = stmt_name(p, q->sql.s, q->n, name, sizeof(name), &failed, e);
+	PGresult *r;
+	enum status st = ST_OK;
+
+	if (audit)
+		*audit = 0;
+	if (failed) {
+		q_free(q);
+		return ST_FAIL;
+	}
+	r = stmt ? PQexecPrepared(p->conn, stmt, q->n, (const char *const *)q->params, NULL, NULL, 0)
+		 : PQexecParams(p->conn, q->sql.s, q->n, NULL, (const char *const *)q->params, NULL,
+				NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		st = action_error(p, r, e);
+	else if (audit && PQntuples(r) == 1)
+		*audit = pg_i64(r, 0, 0);
+	PQclear(r);
+	q_free(q);
+	return st;
+}
+
+static void q_param_or_null(struct query *q, const char *v)
+{
+	if (v) {
+		q_param(q, v);
+		return;
+	}
+	if (q->n >= QMAX_PARAMS)
+		die("internal error: too many query parameters");
+	q->params[q->n++] = NULL;
+	sbuf_addf(&q->sql, "$%d", q->n);
+}
+
+static void q_param_ts(struct query *q, int64_t t)
+{
+	char buf[32];
+
+	if (!t) {
+		q_param_or_null(q, NULL);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%lld", (long long)t);
+	q_sql(q, "to_timestamp(");
+	q_param(q, buf);
+	q_sql(q, "::bigint)");
+}
+
+static void q_param_id_or_null(struct query *q, int64_t v)
+{
+	if (v)
+		q_param_i64(q, v);
+	else
+		q_param_or_null(q, NULL);
+}
+
+/* A bigint[] or int[] literal. */
+static void q_param_array(struct query *q, const int64_t *v64, const int *v32, int n)
+{
+	struct sbuf b;
+
+	sbuf_init(&b);
+	sbuf_addc(&b, '{');
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%s%lld", i ? "," : "", v64 ? (long long)v64[i] : (long long)v32[i]);
+	sbuf_addc(&b, '}');
+	q_param(q, b.s);
+	sbuf_free(&b);
+}
+
+static enum status pg_merge_preview(struct store *s, int64_t keep, const int64_t *merged, int n,
+				    struct merge_preview *out, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	struct query q;
+	PGresult *r;
+
+	memset(out, 0, sizeof(*out));
+	out->keep = keep;
+	q_init(&q);
+	q_sql(&q, "select i.title, (select up from inspraak_support(i.id)),"
+		  " (select count(distinct v.user_id) from votes v where v.mode = 'up' and v.idea_id in"
+		  "   (select x.id from inspraak_merge_group(i.id) x union select unnest(");
+	q_param_array(&q, merged, NULL, n);
+	q_sql(&q, "::bigint[]))),"
+		  " (select sum(up) from (select (inspraak_support(x)).up from unnest(");
+	q_param_array(&q, merged, NULL, n);
+	q_sql(&q, "::bigint[] || i.id) x) y),"
+		  " (select count(*) from comments c where c.hidden_at is null and c.idea_id in"
+		  "   (select x.id from inspraak_merge_group(i.id) x union select unnest(");
+	q_param_array(&q, merged, NULL, n);
+	q_sql(&q, "::bigint[])))"
+		  " from ideas i where i.id = ");
+	q_param_i64(&q, keep);
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	if (PQntuples(r) != 1) {
+		PQclear(r);
+		err_set(e, _("There is no idea #%lld."), (long long)keep);
+		return ST_NOT_FOUND;
+	}
+	out->keep_title = pg_str(r, 0, 0);
+	out->support_before = pg_int(r, 0, 1);
+	out->support_after = pg_int(r, 0, 2);
+	out->support_sum = pg_int(r, 0, 3);
+	out->comments = pg_int(r, 0, 4);
+	PQclear(r);
+	q_init(&q);
+	q_sql(&q, "select i.id, i.title, " NAME("u") ", u.first_name, u.locale"
+		  " from unnest(");
+	q_param_array(&q, merged, NULL, n);
+	q_sql(&q, "::bigint[]) with ordinality m(id, n) join ideas i on i.id = m.id"
+		  " left join users u on u.id = i.author_id order by m.n");
+	r = q_run(p, &q, e);
+	if (!r) {
+		merge_preview_free(out);
+		return ST_FAIL;
+	}
+	out->ntold = PQntuples(r);
+	out->told = xcalloc((size_t)out->ntold, sizeof(*out->told));
+	for (int i = 0; i < out->ntold; i++) {
+		out->told[i].idea_id = pg_i64(r, i, 0);
+		out->told[i].title = pg_str(r, i, 1);
+		out->told[i].author = pg_str(r, i, 2);
+		out->told[i].first_name = pg_str(r, i, 3);
+		out->told[i].locale = pg_str(r, i, 4);
+	}
+	PQclear(r);
+	if (out->ntold != n) {
+		err_set(e, _("One of the ideas to merge does not exist."));
+		merge_preview_free(out);
+		return ST_NOT_FOUND;
+	}
+	return ST_OK;
+}
+
+static enum status pg_merge(struct store *s, int64_t keep, const int64_t *merged,
+			    const int *versions, int n, const struct reply *replies, int nreplies,
+			    const char *justification, int64_t *audit, struct err *e)
+{
+	json_t *arr = json_array();
+	char *js;
+	struct query q;
+
+	for (int i = 0; i < nreplies; i++)
+		json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s}", "idea",
+						     (json_int_t)replies[i].idea, "signature",
+						     replies[i].signature, "body", replies[i].body,
+						     "locale", replies[i].locale ? replies[i].locale : "nl-BE"));
+	js = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	q_init(&q);
+	q_sql(&q, "select inspraak_merge(");
+	q_param_i64(&q, keep);
+	q_sql(&q, ", ");
+	q_param_array(&q, merged, NULL, n);
+	q_sql(&q, "::bigint[], ");
+	q_param_array(&q, NULL, versions, n);
+	q_sql(&q, "::int[], ");
+	q_param(&q, js ? js : "[]");
+	q_sql(&q, "::jsonb, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	free(js);
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_dismiss_suggestion(struct store *s, int64_t suggestion,
+					 const char *justification, int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_dismiss_suggestion(");
+	q_param_i64(&q, suggestion);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_assign(struct store *s, int64_t idea, int version, int64_t department,
+			     int64_t assignee, const char *justification, int64_t *audit,
+			     struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_assign(");
+	q_param_i64(&q, idea);
+	q_sql(&q, ", ");
+	q_param_i64(&q, version);
+	q_sql(&q, "::int, ");
+	q_param_id_or_null(&q, department);
+	q_sql(&q, "::bigint, ");
+	q_param_id_or_null(&q, assignee);
+	q_sql(&q, "::bigint, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_set_status(struct store *s, int64_t idea, int version, const char *status,
+				 const char *justification, int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_set_status(");
+	q_param_i64(&q, idea);
+	q_sql(&q, ", ");
+	q_param_i64(&q, version);
+	q_sql(&q, "::int, ");
+	q_param(&q, status);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_reply(struct store *s, int64_t idea, int version, const struct reply *rp,
+			    const char *status, const char *justification, int64_t *audit,
+			    struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_reply(");
+	q_param_i64(&q, idea);
+	q_sql(&q, ", ");
+	q_param_i64(&q, version);
+	q_sql(&q, "::int, ");
+	q_param(&q, rp->body ? rp->body : "");
+	q_sql(&q, ", ");
+	q_param(&q, rp->signature ? rp->signature : "");
+	q_sql(&q, ", ");
+	q_param(&q, rp->locale ? rp->locale : "nl-BE");
+	q_sql(&q, ", ");
+	q_param_or_null(&q, status);
+	q_sql(&q, "::text, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_verdict(struct store *s, enum item_kind kind, int64_t item, int version,
+			      bool confirm, const char *reason, const char *justification,
+			      int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_verdict(");
+	q_param(&q, item_kind_name(kind));
+	q_sql(&q, ", ");
+	q_param_i64(&q, item);
+	q_sql(&q, ", ");
+	q_param_i64(&q, version);
+	q_sql(&q, "::int, ");
+	q_param(&q, confirm ? "confirm" : "dismiss");
+	q_sql(&q, ", ");
+	q_param_or_null(&q, reason);
+	q_sql(&q, "::text, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_block(struct store *s, int64_t user, int64_t until, const char *reason,
+			    bool hide, const char *justification, int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_block(");
+	q_param_i64(&q, user);
+	q_sql(&q, ", ");
+	if (until)
+		q_param_ts(&q, until);
+	else
+		q_sql(&q, "'infinity'::timestamptz");
+	q_sql(&q, ", ");
+	q_param(&q, reason ? reason : "");
+	q_sql(&q, ", ");
+	q_param(&q, hide ? "true" : "false");
+	q_sql(&q, "::boolean, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_unblock(struct store *s, int64_t user, const char *justification,
+			      int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_unblock(");
+	q_param_i64(&q, user);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_timeline(struct store *s, struct timeline *t, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	PGresult *r = run1(p, "select pr.id, inspraak_ml(pr.title_multiloc, $1), pr.kind,"
+			   " pr.publication_status, ph.id, inspraak_ml(ph.title_multiloc, $1),"
+			   " ph.participation_method, " SECS("ph.start_at") ", " SECS("ph.end_at") ","
+			   " (select count(*) from ideas i where i.phase_id = ph.id),"
+			   " extract(epoch from now())::bigint"
+			   " from projects pr left join phases ph on ph.project_id = pr.id"
+			   " order by pr.ordering, pr.id, ph.start_at", s->locale, e);
+
+	memset(t, 0, sizeof(*t));
+	if (!r)
+		return ST_FAIL;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int64_t pid = pg_i64(r, i, 0);
+		struct project_timeline *pt;
+
+		t->now = pg_i64(r, i, 10);
+		if (!t->n || t->projects[t->n - 1].id != pid) {
+			t->projects = xreallocarray(t->projects, (size_t)t->n + 1, sizeof(*t->projects));
+			pt = &t->projects[t->n++];
+			memset(pt, 0, sizeof(*pt));
+			pt->id = pid;
+			pt->title = pg_str(r, i, 1);
+			pt->kind = pg_str(r, i, 2);
+			pt->status = pg_str(r, i, 3);
+		}
+		pt = &t->projects[t->n - 1];
+		if (PQgetisnull(r, i, 4))
+			continue;
+		pt->phases = xreallocarray(pt->phases, (size_t)pt->nphases + 1, sizeof(*pt->phases));
+		pt->phases[pt->nphases].id = pg_i64(r, i, 4);
+		pt->phases[pt->nphases].title = pg_str(r, i, 5);
+		pt->phases[pt->nphases].method = pg_str(r, i, 6);
+		pt->phases[pt->nphases].start_at = pg_i64(r, i, 7);
+		pt->phases[pt->nphases].end_at = pg_i64(r, i, 8);
+		pt->phases[pt->nphases].ideas = pg_int(r, i, 9);
+		pt->nphases++;
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+static enum status pg_phase_set_current(struct store *s, int64_t project, int64_t phase,
+					int64_t at, const char *justification, int64_t *audit,
+					struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_phase_set_current(");
+	q_param_i64(&q, project);
+	q_sql(&q, ", ");
+	q_param_i64(&q, phase);
+	q_sql(&q, ", ");
+	if (at)
+		q_param_ts(&q, at);
+	else
+		q_sql(&q, "now()");
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_phase_update(struct store *s, int64_t phase, int64_t start, int64_t end,
+				   bool allow_gap, const char *justification, int64_t *audit,
+				   struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_phase_update(");
+	q_param_i64(&q, phase);
+	q_sql(&q, ", ");
+	q_param_ts(&q, start);
+	q_sql(&q, "::timestamptz, ");
+	q_param_ts(&q, end);
+	q_sql(&q, "::timestamptz, ");
+	q_param(&q, allow_gap ? "true" : "false");
+	q_sql(&q, "::boolean, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_phase_add(struct store *s, int64_t project, const char *title,
+				const char *method, int64_t start, int64_t end, bool allow_gap,
+				const char *justification, int64_t *audit, struct err *e)
+{
+	json_t *ml = json_pack("{s:s}", s->locale, title ? title : "");
+	char *js = json_dumps(ml, JSON_COMPACT);
+	struct query q;
+
+	json_decref(ml);
+	q_init(&q);
+	q_sql(&q, "select inspraak_phase_add(");
+	q_param_i64(&q, project);
+	q_sql(&q, ", ");
+	q_param(&q, js ? js : "{}");
+	q_sql(&q, "::jsonb, ");
+	q_param(&q, method ? method : "ideation");
+	q_sql(&q, ", ");
+	q_param_ts(&q, start);
+	q_sql(&q, "::timestamptz, ");
+	q_param_ts(&q, end);
+	q_sql(&q, "::timestamptz, ");
+	q_param(&q, allow_gap ? "true" : "false");
+	q_sql(&q, "::boolean, ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	free(js);
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_phase_delete(struct store *s, int64_t phase, const char *justification,
+				   int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_phase_delete(");
+	q_param_i64(&q, phase);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
+static enum status pg_undo(struct store *s, int64_t audit, const char *justification,
+			   int64_t *undo_audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_undo(");
+	q_param_i64(&q, audit);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, undo_audit, e);
+}
+
+static enum status pg_claim(struct store *s, enum item_kind kind, int64_t item, int minutes,
+			    bool take_over, char **holder, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	struct query q;
+	PGresult *r;
+	enum status st = ST_OK;
+
+	*holder = NULL;
+	q_init(&q);
+	q_sql(&q, "select * from inspraak_claim(");
+	q_param(&q, item_kind_name(kind));
+	q_sql(&q, ", ");
+	q_param_i64(&q, item);
+	q_sql(&q, ", ");
+	q_param(&q, s->console);
+	q_sql(&q, ", ");
+	q_param_i64(&q, minutes);
+	q_sql(&q, "::int, ");
+	q_param(&q, take_over ? "true" : "false");
+	q_sql(&q, "::boolean)");
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	/* The function names the other holder when it did not give us the claim. */
+	if (PQntuples(r) == 1 && !PQgetisnull(r, 0, 0) && PQnfields(r) >= 2 && !pg_bool(r, 0, 1)) {
+		*holder = pg_str(r, 0, 0);
+		st = ST_CLAIMED;
+	}
+	PQclear(r);
+	return st;
+}
+
+static enum status pg_release(struct store *s, enum item_kind kind, int64_t item, struct err *e)
+{
+	struct query q;
+	PGresult *r;
+
+	q_init(&q);
+	q_sql(&q, "select inspraak_release(");
+	q_param(&q, item_kind_name(kind));
+	q_sql(&q, ", ");
+	q_param_i64(&q, item);
+	q_sql(&q, ", ");
+	q_param(&q, s->console);
+	q_sql(&q, ")");
+	r = q_run(PG(s), &q, e);
+	if (!r)
+		return ST_FAIL;
+	PQclear(r);
+	return ST_OK;
+}
+
+static enum status pg_staff(struct store *s, struct staff_line **out, int *n, struct err *e)
+{
+	PGresult *r = run1(PG(s), "select id, " NAME("u") ", department_id from users u"
+			   " where role <> 'citizen' and (blocked_until is null or blocked_until < now())"
+			   " order by department_id nulls last, last_name, first_name", NULL, e);
+
+	*out = NULL;
+	*n = 0;
+	if (!r)
+		return ST_FAIL;
+	*n = PQntuples(r);
+	*out = xcalloc((size_t)*n, sizeof(**out));
+	for (int i = 0; i < *n; i++) {
+		(*out)[i].id = pg_i64(r, i, 0);
+		(*out)[i].name = pg_str(r, i, 1);
+		(*out)[i].department_id = pg_i64(r, i, 2);
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
+static enum status pg_audit(struct store *s, const struct audit_filter *f,
+			    struct audit_line **out, int *n, struct err *e)
+{
+	struct pg_store *p = PG(s);
+	struct query q;
+	PGresult *r;
+
+	*out = NULL;
+	*n = 0;
+	q_init(&q);
+	q_sql(&q, "select a.id, " SECS("a.at") ", a.actor, a.action,"
+		  " a.item_kind || ' #' || a.item_id || coalesce(': ' || (a.after ->> 'summary'), ''),"
+		  " a.justification, a.undone_by is not null from audit_log a where true");
+	if (f->item) {
+		q_sql(&q, " and a.item_kind = ");
+		q_param(&q, item_kind_name(f->kind));
+		q_sql(&q, " and a.item_id = ");
+		q_param_i64(&q, f->item);
+	}
+	if (f->actor) {
+		q_sql(&q, " and (a.actor = ");
+		q_param(&q, f->actor);
+		q_sql(&q, " or a.actor_id in (select id from users where login = ");
+		q_param(&q, f->actor);
+		q_sql(&q, "))");
+	}
+	if (f->action) {
+		q_sql(&q, " and a.action = ");
+		q_param(&q, f->action);
+	}
+	if (f->since) {
+		q_sql(&q, " and a.at >= ");
+		q_param_ts(&q, f->since);
+	}
+	if (f->until) {
+		q_sql(&q, " and a.at < ");
+		q_param_ts(&q, f->until);
+	}
+	q_sql(&q, " order by a.at desc, a.id desc limit ");
+	q_param_i64(&q, f->limit > 0 ? f->limit : 100);
+	r = q_run(p, &q, e);
+	if (!r)
+		return ST_FAIL;
+	*n = PQntuples(r);
+	*out = xcalloc((size_t)*n, sizeof(**out));
+	for (int i = 0; i < *n; i++) {
+		(*out)[i].id = pg_i64(r, i, 0);
+		(*out)[i].at = pg_i64(r, i, 1);
+		(*out)[i].actor = pg_str(r, i, 2);
+		(*out)[i].action = pg_str(r, i, 3);
+		(*out)[i].summary = pg_str(r, i, 4);
+		(*out)[i].justification = pg_str(r, i, 5);
+		(*out)[i].undone = pg_bool(r, i, 6);
+	}
+	PQclear(r);
+	return ST_OK;
+}
+
 /* --- session --------------------------------------------------------------------------------- */
 
 static enum status pg_whoami(struct store *s, struct staff *me, struct err *e)
@@ -1128,8 +1886,22 @@ static bool pg_changes(struct store *s)
 
 static enum status session_setup(struct pg_store *p, struct err *e)
 {
+	const char *params[1] = { p->base.console };
+	PGresult *r;
+
 	/* A hung query must not hang the console forever. */
-	return pg_exec(p->conn, "set statement_timeout = '30s'; listen inspraak", e) ? ST_OK : ST_FAIL;
+	if (!pg_exec(p->conn, "set statement_timeout = '30s'; listen inspraak", e))
+		return ST_FAIL;
+	/* The audit log records which console acted. */
+	r = PQexecParams(p->conn, "select set_config('inspraak.console', $1, false)", 1, NULL, params,
+			 NULL, NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+		set_err(p, e, r);
+		PQclear(r);
+		return ST_FAIL;
+	}
+	PQclear(r);
+	return ST_OK;
 }
 
 static enum status pg_check(struct store *s, struct err *e)
@@ -1179,6 +1951,25 @@ static const struct store_ops pg_ops = {
 	.flag_item = pg_flag_item,
 	.suggestion = pg_suggestion,
 	.author = pg_author,
+	.merge_preview = pg_merge_preview,
+	.merge = pg_merge,
+	.dismiss_suggestion = pg_dismiss_suggestion,
+	.assign = pg_assign,
+	.set_status = pg_set_status,
+	.reply = pg_reply,
+	.verdict = pg_verdict,
+	.block = pg_block,
+	.unblock = pg_unblock,
+	.timeline = pg_timeline,
+	.phase_set_current = pg_phase_set_current,
+	.phase_update = pg_phase_update,
+	.phase_add = pg_phase_add,
+	.phase_delete = pg_phase_delete,
+	.undo = pg_undo,
+	.claim = pg_claim,
+	.release = pg_release,
+	.staff = pg_staff,
+	.audit = pg_audit,
 	.notify_fd = pg_notify_fd,
 	.changes = pg_changes,
 	.check = pg_check,
@@ -1204,6 +1995,14 @@ enum status store_pg_open(const char *conninfo, const char *locale, struct store
 	p = xcalloc(1, sizeof(*p));
 	p->base.ops = &pg_ops;
 	snprintf(p->base.locale, sizeof(p->base.locale), "%s", locale ? locale : "nl-BE");
+	{
+		char hn[32];
+
+		if (gethostname(hn, sizeof(hn)) != 0)
+			snprintf(hn, sizeof(hn), "?");
+		hn[sizeof(hn) - 1] = '\0';
+		snprintf(p->base.console, sizeof(p->base.console), "%s:%d", hn, (int)getpid());
+	}
 	p->conn = conn;
 	p->conninfo = xstrdup(conninfo ? conninfo : "");
 	host = PQhost(conn);

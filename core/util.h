@@ -29,6 +29,10 @@ enum status {
 	ST_NEW_SCHEMA,  /* schema newer than this binary: upgrade inspraak */
 	ST_CONFLICT,    /* stale version, someone else changed it */
 	ST_INVALID,     /* bad input */
+	ST_CLAIMED,     /* someone else is working on it */
+	ST_FORBIDDEN,   /* the role does not allow it */
+	ST_DONE,        /* nothing to do: already done, or undone */
+	ST_CANCELLED,   /* the user said no */
 };
 
 struct err {
