@@ -44,7 +44,7 @@ bool role_parse(const char *s, enum role *out)
 	return false;
 }
 
-static const char *const menus[] = { "generic", "queue", "pager", "prompt" };
+static const char *const menus[] = { "generic", "queue", "pager", "timeline", "prompt" };
 
 const char *menu_name(enum menu m)
 {

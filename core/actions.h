@@ -23,6 +23,7 @@ enum menu {
 	MENU_GENERIC,
 	MENU_QUEUE,   /* a queue's list and detail panes */
 	MENU_PAGER,   /* full-screen text views: help, an author's contributions */
+	MENU_TIMELINE,/* the projects' timelines */
 	MENU_PROMPT,  /* the ':' and '/' line editor (not bindable, listed for completeness) */
 	MENU_COUNT,
 };
@@ -30,6 +31,7 @@ enum menu {
 #define M_GENERIC (1u << MENU_GENERIC)
 #define M_QUEUE (1u << MENU_QUEUE)
 #define M_PAGER (1u << MENU_PAGER)
+#define M_TIMELINE (1u << MENU_TIMELINE)
 
 /* X(ID, name, help, role, menus) */
 #define ACTIONS(X) \
@@ -47,6 +49,9 @@ enum menu {
 	X(QUEUE_NEW, "queue-new", N_("Show the queue of new ideas"), ROLE_SUPPORT, M_GENERIC) \
 	X(QUEUE_DUPLICATES, "queue-duplicates", N_("Show the queue of duplicate suggestions"), ROLE_SUPPORT, M_GENERIC) \
 	X(QUEUE_FLAGS, "queue-flags", N_("Show the queue of spam and abuse flags"), ROLE_SUPPORT, M_GENERIC) \
+	X(TIMELINE, "timeline", N_("Show the projects and their phases on a timeline"), ROLE_SUPPORT, M_GENERIC) \
+	X(QUEUE_INBOX, "queue-inbox", N_("Show the departments' inbox: assigned ideas being handled"), ROLE_SUPPORT, M_GENERIC) \
+	X(QUEUE_UNTOLD, "queue-untold", N_("Show the ideas decided but not yet answered"), ROLE_SUPPORT, M_GENERIC) \
 	X(NEXT_QUEUE, "next-queue", N_("Show the next queue"), ROLE_SUPPORT, M_GENERIC) \
 	X(PREV_QUEUE, "previous-queue", N_("Show the previous queue"), ROLE_SUPPORT, M_GENERIC) \
 	X(AUTHOR, "author", N_("Show the author's other contributions and past verdicts"), ROLE_SUPPORT, M_QUEUE) \
@@ -54,6 +59,22 @@ enum menu {
 	X(SEARCH_NEXT, "search-next", N_("Go to the next match of the search"), ROLE_SUPPORT, M_GENERIC) \
 	X(SEARCH_PREV, "search-previous", N_("Go to the previous match of the search"), ROLE_SUPPORT, M_GENERIC) \
 	X(FILTER, "filter", N_("Filter the queues by project, phase, area, department or status"), ROLE_SUPPORT, M_QUEUE) \
+	X(TAG, "tag", N_("Tag or untag the item and go to the next one"), ROLE_SUPPORT, M_QUEUE) \
+	X(TAG_PREFIX, "tag-prefix", N_("Apply the next action to every tagged item"), ROLE_SUPPORT, M_QUEUE) \
+	X(UNTAG_ALL, "untag-all", N_("Untag every item of the queue"), ROLE_SUPPORT, M_QUEUE) \
+	X(MERGE, "merge", N_("Merge duplicates: the pair, or the tagged ideas, with a preview"), ROLE_MODERATOR, M_QUEUE) \
+	X(NOT_DUPLICATE, "not-duplicate", N_("Dismiss the suggestion: not a duplicate, never suggested again"), ROLE_MODERATOR, M_QUEUE) \
+	X(ASSIGN, "assign-department", N_("Route the idea to a department, and optionally a person"), ROLE_MODERATOR, M_QUEUE) \
+	X(SET_STATUS, "set-status", N_("Change the idea's status"), ROLE_MODERATOR, M_QUEUE) \
+	X(REPLY, "reply", N_("Reply to the citizen in your editor, from a template, with a preview"), ROLE_MODERATOR, M_QUEUE) \
+	X(CONFIRM_FLAG, "confirm-flag", N_("Confirm the flag: hide the item, with a reason its author sees"), ROLE_MODERATOR, M_QUEUE) \
+	X(DISMISS_FLAG, "dismiss-flag", N_("Dismiss the flag: the item stays visible"), ROLE_MODERATOR, M_QUEUE) \
+	X(BLOCK, "block-author", N_("Block the author for a while, optionally hiding all they posted"), ROLE_MODERATOR, M_QUEUE) \
+	X(UNDO, "undo", N_("Undo the last action of this console"), ROLE_MODERATOR, M_GENERIC) \
+	X(SET_PHASE, "set-phase", N_("Make this phase the current one: the running phase ends now"), ROLE_PROJECT_LEAD, M_TIMELINE) \
+	X(EDIT_PHASE, "edit-phase", N_("Change the start and end of this phase"), ROLE_PROJECT_LEAD, M_TIMELINE) \
+	X(ADD_PHASE, "add-phase", N_("Add a phase to this project"), ROLE_PROJECT_LEAD, M_TIMELINE) \
+	X(REMOVE_PHASE, "remove-phase", N_("Remove this phase; its ideas stay"), ROLE_PROJECT_LEAD, M_TIMELINE) \
 	X(COMMAND, "command", N_("Enter a command"), ROLE_SUPPORT, M_GENERIC) \
 	X(REFRESH, "refresh", N_("Reload the queue and redraw the screen"), ROLE_SUPPORT, M_GENERIC) \
 	X(HELP, "help", N_("Show the keys and commands"), ROLE_SUPPORT, M_GENERIC) \

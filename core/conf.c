@@ -50,6 +50,9 @@ const char config_default_rc[] =
 	"bind generic 1 queue-new\n"
 	"bind generic 2 queue-duplicates\n"
 	"bind generic 3 queue-flags\n"
+	"bind generic 4 timeline\n"
+	"bind generic 5 queue-inbox\n"
+	"bind generic 6 queue-untold\n"
 	"bind generic ] next-queue\n"
 	"bind generic [ previous-queue\n"
 	"# Searching, commands, the rest\n"
@@ -60,6 +63,7 @@ const char config_default_rc[] =
 	"bind generic ^L refresh\n"
 	"bind generic ? help\n"
 	"bind generic q quit\n"
+	"bind generic u undo\n"
 	"# The list and detail panes of a queue\n"
 	"bind queue <Tab> next-pane\n"
 	"bind queue <Enter> open\n"
@@ -67,6 +71,25 @@ const char config_default_rc[] =
 	"bind queue K detail-up\n"
 	"bind queue a author\n"
 	"bind queue f filter\n"
+	"# Deciding\n"
+	"bind queue t tag\n"
+	"bind queue <Space> tag\n"
+	"bind queue ; tag-prefix\n"
+	"bind queue T untag-all\n"
+	"bind queue m merge\n"
+	"bind queue x not-duplicate\n"
+	"bind queue D assign-department\n"
+	"bind queue s set-status\n"
+	"bind queue r reply\n"
+	"bind queue c confirm-flag\n"
+	"bind queue d dismiss-flag\n"
+	"bind queue B block-author\n"
+	"# The timeline\n"
+	"bind timeline s set-phase\n"
+	"bind timeline <Enter> set-phase\n"
+	"bind timeline e edit-phase\n"
+	"bind timeline a add-phase\n"
+	"bind timeline x remove-phase\n"
 	"# Full-screen text\n"
 	"bind pager q back\n"
 	"bind pager <Space> page-down\n"
@@ -89,6 +112,7 @@ static const struct {
 	{ OPT_SPLIT_MIN_WIDTH, 0, 10000 },
 	{ OPT_LIST_RATIO, 20, 80 },        /* what the layout can honour */
 	{ OPT_FLAG_THRESHOLD, 0, 1 },      /* machine scores are probabilities */
+	{ OPT_CLAIM_MINUTES, 1, 240 },     /* a claim must expire within the working day */
 };
 
 /* Where a line comes from: labels messages and anchors relative paths. */

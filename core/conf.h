@@ -16,7 +16,10 @@
 	X(LIST_RATIO, "list-ratio", INT, "50", N_("Share of the screen, in percent, that the list pane takes")) \
 	X(FLAG_THRESHOLD, "flag-threshold", DOUBLE, "0.5", N_("Machine scores at or above this put an item in the flag queue")) \
 	X(TIME_FORMAT, "time-format", STRING, "%d-%m-%Y %H:%M", N_("How dates are shown (strftime)")) \
-	X(WRAP_SEARCH, "wrap-search", BOOL, "yes", N_("Continue a search from the top after the last item"))
+	X(WRAP_SEARCH, "wrap-search", BOOL, "yes", N_("Continue a search from the top after the last item")) \
+	X(SIGNATURE, "signature", STRING, "", N_("How replies are signed when the idea has no department (empty: the municipality's name)")) \
+	X(SIGN_PERSONALLY, "sign-personally", BOOL, "no", N_("Sign replies with your own name instead of the department's")) \
+	X(CLAIM_MINUTES, "claim-minutes", INT, "5", N_("How long an item you open stays yours before others may take it"))
 
 enum option {
 #define X(id, name, type, def, help) OPT_##id,

@@ -32,7 +32,13 @@
 	X(DIFF, "diff", "words one idea has and the other lacks") \
 	X(SEARCH_MATCH, "search-match", "a search match") \
 	X(HELP_KEY, "help-key", "a key on the help screen") \
-	X(HIDDEN, "hidden", "content that moderators have hidden")
+	X(HIDDEN, "hidden", "content that moderators have hidden") \
+	X(TAGGED, "tagged", "the mark of a tagged item") \
+	X(CLAIMED, "claimed", "an item a colleague is working on") \
+	X(NOW, "now", "the marker for now on the timeline") \
+	X(PHASE, "phase", "a phase on the timeline") \
+	X(PHASE_ALT, "phase-alt", "every other phase on the timeline") \
+	X(PHASE_CURRENT, "phase-current", "the running phase on the timeline")
 
 enum theme_slot {
 #define X(id, name, what) SLOT_##id,

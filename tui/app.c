@@ -14,12 +14,19 @@
 #include "core/keys.h"
 #include "core/text.h"
 #include "tui/app.h"
+#include "tui/dialog.h"
 #include "tui/draw.h"
 #include "tui/term.h"
 
 static const struct queue_view_ops *const queue_ops[QUEUE_COUNT] = {
-	&view_ideas_ops, &view_dupes_ops, &view_flags_ops,
+	&view_ideas_ops, &view_dupes_ops, &view_flags_ops, &view_inbox_ops, &view_untold_ops,
 };
+
+/* The tabs in the order of their keys: 1 2 3 are the triage queues, 4 the timeline, 5 and 6
+ * the queues that follow a decision. */
+#define TAB_TIMELINE (-1)
+static const int tabs[] = { QUEUE_NEW, QUEUE_DUPLICATES, QUEUE_FLAGS, TAB_TIMELINE, QUEUE_INBOX,
+			    QUEUE_UNTOLD };
 
 /* Another client's change reaches the screen after this pause, so a burst of changes costs
  * one refresh. */
@@ -109,10 +116,20 @@ static struct queue_state *cur_q(struct app *a)
 	return &a->q[a->cur];
 }
 
+struct queue_state *app_queue(struct app *a)
+{
+	return cur_q(a);
+}
+
 /* Rows of the list on screen: its pane minus the heading. */
 static int list_rows(const struct app *a)
 {
 	return a->lay.list.h > 1 ? a->lay.list.h - 1 : 1;
+}
+
+int app_list_rows(const struct app *a)
+{
+	return list_rows(a);
 }
 
 static void relayout(struct app *a)
@@ -140,6 +157,11 @@ static bool store_failed(struct app *a, struct err *e)
 	if (a->store->ops->check(a->store, &e2) != ST_OK)
 		app_error(a, "%s", e2.msg);
 	return false;
+}
+
+void app_store_failed(struct app *a, struct err *e)
+{
+	store_failed(a, e);
 }
 
 static void load_counts(struct app *a)
@@ -235,24 +257,44 @@ static void filter_describe(const struct app *a, char *buf, size_t n)
 	sbuf_free(&b);
 }
 
+/* The label of tab t, long or short. */
+static void tab_label(struct app *a, size_t t, bool shrt, char *buf, size_t n)
+{
+	int i = tabs[t];
+	const char *title = i == TAB_TIMELINE ? _("Timeline")
+			    : i == QUEUE_NEW && a->filter.status[0] ? _("Ideas")
+			    : shrt ? queue_short_title((enum queue_kind)i) : queue_title((enum queue_kind)i);
+
+	if (i == TAB_TIMELINE || !a->counts_valid)
+		snprintf(buf, n, " %d %s ", (int)t + 1, title);
+	else if (a->counts[i] > COUNT_CAP)
+		snprintf(buf, n, " %d %s %d+ ", (int)t + 1, title, COUNT_CAP);
+	else
+		snprintf(buf, n, " %d %s %ld ", (int)t + 1, title, a->counts[i]);
+}
+
 static void draw_tabs(struct app *a)
 {
 	struct rect r = a->lay.tabs;
-	int x = 0;
+	int x = 0, total = 0;
+	bool shrt = false;
 	char buf[256], filt[512];
 
+	/* Short titles when the long ones do not all fit. */
+	for (size_t t = 0; t < ARRAY_SIZE(tabs); t++) {
+		tab_label(a, t, false, buf, sizeof(buf));
+		total += text_width(buf) + 1;
+	}
+	shrt = total > r.w;
 	draw_fill(r, SLOT_TITLE_BAR);
-	for (int i = 0; i < QUEUE_COUNT; i++) {
-		const char *title = i == QUEUE_NEW && a->filter.status[0] ? _("Ideas") : queue_title((enum queue_kind)i);
+	for (size_t t = 0; t < ARRAY_SIZE(tabs); t++) {
+		int i = tabs[t];
+		bool active = i == TAB_TIMELINE ? a->in_timeline : !a->in_timeline && i == (int)a->cur;
 
-		if (a->counts_valid && a->counts[i] > COUNT_CAP)
-			snprintf(buf, sizeof(buf), " %d %s %d+ ", i + 1, title, COUNT_CAP);
-		else if (a->counts_valid)
-			snprintf(buf, sizeof(buf), " %d %s %ld ", i + 1, title, a->counts[i]);
-		else
-			snprintf(buf, sizeof(buf), " %d %s ", i + 1, title);
-		x += draw_text(r.y, x, r.w - x, i == (int)a->cur ? SLOT_TAB_ACTIVE : SLOT_TAB, buf, false);
-		if (x < r.w)
+		tab_label(a, t, shrt, buf, sizeof(buf));
+		x += draw_text(r.y, x, r.w - x, active ? SLOT_TAB_ACTIVE : SLOT_TAB, buf, false);
+		/* Narrow: the tabs touch; their colours keep them apart. */
+		if (x < r.w && !shrt)
 			x += draw_text(r.y, x, 1, SLOT_TITLE_BAR, " ", false);
 	}
 	filter_describe(a, filt, sizeof(filt));
@@ -292,6 +334,9 @@ static void draw_list(struct app *a)
 		draw_doc_line(r.y + 1 + i, r.x, r.w, line.n ? &line.lines[0] : NULL,
 			      idx == q->win.cursor ? sel : -1);
 		doc_free(&line);
+		/* The tag mark sits in the first column, over the row's leading space. */
+		if (ui_is_tagged(a, &q->win.rows[idx]))
+			draw_text(r.y + 1 + i, r.x, 1, SLOT_TAGGED, "*", false);
 	}
 	if (q->win.n == 0 && q->win.loaded)
 		draw_text(r.y + 2, r.x + 2, r.w - 2, SLOT_DIM,
@@ -353,6 +398,11 @@ static void draw_status(struct app *a)
 		 a->ref.platform ? " · " : "", a->ref.platform ? a->ref.platform : "");
 	if (a->pager.open) {
 		snprintf(right, sizeof(right), "%s ", a->pager.title);
+	} else if (a->in_timeline) {
+		char w[200];
+
+		timeline_view_where(a->timeline, w, sizeof(w));
+		snprintf(right, sizeof(right), "%s ", w);
 	} else {
 		long total = a->counts_valid ? a->counts[a->cur] : -1;
 		char ps[32], ts[32];
@@ -368,7 +418,11 @@ static void draw_status(struct app *a)
 			snprintf(ts, sizeof(ts), "%d+", COUNT_CAP);
 		else
 			snprintf(ts, sizeof(ts), "%ld", total > pos ? total : pos + 1);
-		snprintf(right, sizeof(right), "%s/%s ", ps, ts);
+		if (q->tags.n)
+			snprintf(right, sizeof(right), _("%d tagged%s · %s/%s "), q->tags.n,
+				 a->tag_prefix ? ";" : "", ps, ts);
+		else
+			snprintf(right, sizeof(right), "%s/%s ", ps, ts);
 	}
 	draw_fill(r, SLOT_STATUS);
 	rw = text_width(right);
@@ -462,7 +516,7 @@ static void draw_too_small(void)
 	curs_set(0);
 }
 
-static void draw(struct app *a)
+void app_draw(struct app *a)
 {
 	if (a->lay.too_small) {
 		draw_too_small();
@@ -474,6 +528,8 @@ static void draw(struct app *a)
 	draw_tabs(a);
 	if (a->pager.open) {
 		draw_pager(a);
+	} else if (a->in_timeline) {
+		timeline_view_draw(a, a->timeline, a->lay.full);
 	} else {
 		ensure_queue(a);
 		draw_list(a);
@@ -482,6 +538,32 @@ static void draw(struct app *a)
 	draw_status(a);
 	draw_message(a);
 	refresh();
+}
+
+static void draw(struct app *a)
+{
+	app_draw(a);
+}
+
+int app_wait_key(struct app *a)
+{
+	for (;;) {
+		struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { term_wake_fd(), POLLIN, 0 } };
+		int key;
+
+		if (term_quit_signal)
+			return -1;
+		key = term_read_key();
+		if (key == KEYC_RESIZE || term_take_resize()) {
+			relayout(a);
+			clearok(curscr, TRUE);
+			return KEYC_RESIZE;
+		}
+		if (key >= 0)
+			return key;
+		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+			return -1;
+	}
 }
 
 /* --- actions ------------------------------------------------------------------------------------ */
@@ -505,9 +587,21 @@ static void close_pager(struct app *a)
 static void switch_queue(struct app *a, enum queue_kind k)
 {
 	close_pager(a);
+	app_release(a);
+	a->in_timeline = false;
 	a->cur = k;
 	a->focus = FOCUS_LIST;
+	a->tag_prefix = false;
 	relayout(a);
+}
+
+static void show_timeline(struct app *a)
+{
+	close_pager(a);
+	app_release(a);
+	a->in_timeline = true;
+	a->tag_prefix = false;
+	timeline_view_changed(a->timeline);
 }
 
 static void move_list(struct app *a, int delta)
@@ -579,7 +673,95 @@ static void refresh_all(struct app *a)
 	}
 	if (a->pager.open && a->pager.kind != PAGER_HELP)
 		a->pager.width = 0;
+	if (a->timeline)
+		timeline_view_changed(a->timeline);
 	load_counts(a);
+}
+
+void app_refresh(struct app *a)
+{
+	refresh_all(a);
+}
+
+void app_did(struct app *a, int64_t audit, const char *fmt, ...)
+{
+	va_list ap;
+	struct undo_entry *u;
+
+	if (!audit)
+		return;
+	if (a->nundo == UNDO_MAX) {
+		memmove(a->undo, a->undo + 1, (UNDO_MAX - 1) * sizeof(*a->undo));
+		a->nundo--;
+	}
+	u = &a->undo[a->nundo++];
+	u->audit = audit;
+	va_start(ap, fmt);
+	vsnprintf(u->what, sizeof(u->what), fmt, ap);
+	va_end(ap);
+}
+
+bool app_claim(struct app *a, enum item_kind kind, int64_t id)
+{
+	int minutes = (int)cfg_int(a->cfg, OPT_CLAIM_MINUTES);
+	char *holder = NULL;
+	struct err e;
+	enum status st;
+
+	if (a->claim_id == id && a->claim_kind == kind)
+		return true;
+	app_release(a);
+	st = a->store->ops->claim(a->store, kind, id, minutes, false, &holder, &e);
+	if (st == ST_CLAIMED) {
+		bool take = dialog_confirm(a, false, _("%s is working on this item. Take it over?"),
+					   holder ? holder : "?");
+
+		free(holder);
+		holder = NULL;
+		if (!take)
+			return false;
+		st = a->store->ops->claim(a->store, kind, id, minutes, true, &holder, &e);
+	}
+	free(holder);
+	if (st != ST_OK) {
+		if (st != ST_CLAIMED)
+			store_failed(a, &e);
+		return false;
+	}
+	a->claim_kind = kind;
+	a->claim_id = id;
+	/* Renewed at half its life while the console holds it. */
+	a->claim_renew_at = now_us() + (int64_t)minutes * 30 * 1000000;
+	return true;
+}
+
+void app_release(struct app *a)
+{
+	struct err e;
+
+	if (!a->claim_id)
+		return;
+	if (a->store->ops->release(a->store, a->claim_kind, a->claim_id, &e) != ST_OK)
+		store_failed(a, &e);
+	a->claim_id = 0;
+}
+
+static void renew_claim(struct app *a)
+{
+	int minutes = (int)cfg_int(a->cfg, OPT_CLAIM_MINUTES);
+	char *holder = NULL;
+	struct err e;
+
+	if (!a->claim_id || now_us() < a->claim_renew_at)
+		return;
+	if (a->store->ops->claim(a->store, a->claim_kind, a->claim_id, minutes, false, &holder, &e) != ST_OK) {
+		/* Someone took it over: this console no longer holds it. */
+		a->claim_id = 0;
+		if (holder)
+			app_message(a, _("%s took over the item you had open."), holder);
+	}
+	free(holder);
+	a->claim_renew_at = now_us() + (int64_t)minutes * 30 * 1000000;
 }
 
 static void run_command(struct app *a, const char *line);
@@ -600,8 +782,11 @@ static void act(struct app *a, enum action act)
 	int64_t before = selected_id(a);
 
 	act_on(a, act);
-	if (a->cur == q && selected_id(a) != before)
+	if (a->cur == q && selected_id(a) != before) {
 		cur_q(a)->detail_scroll = 0;
+		/* Leaving an item releases its claim. */
+		app_release(a);
+	}
 }
 
 static void act_on(struct app *a, enum action act)
@@ -612,10 +797,17 @@ static void act_on(struct app *a, enum action act)
 	int page = pager ? a->lay.full.h : a->focus == FOCUS_DETAIL ? a->lay.detail.h : list_rows(a);
 	struct err e;
 
+	bool tagged = a->tag_prefix;
+
 	if (info && a->me.role < info->role) {
 		app_error(a, _("%s needs the role %s."), info->name, role_name(info->role));
+		a->tag_prefix = false;
 		return;
 	}
+	if (act != ACTION_TAG_PREFIX)
+		a->tag_prefix = false;
+	if (a->in_timeline && !pager && timeline_view_act(a, a->timeline, act))
+		return;
 	switch (act) {
 	case ACTION_MOVE_DOWN:
 	case ACTION_MOVE_UP: {
@@ -661,15 +853,21 @@ static void act_on(struct app *a, enum action act)
 	case ACTION_NEXT_PANE:
 		a->focus = a->focus == FOCUS_LIST ? FOCUS_DETAIL : FOCUS_LIST;
 		break;
-	case ACTION_OPEN:
-		if (qwin_current(&q->win))
+	case ACTION_OPEN: {
+		const struct queue_row *r = qwin_current(&q->win);
+
+		/* Opening an item claims it, so colleagues see who is on it. */
+		if (r && app_claim(a, a->cur == QUEUE_DUPLICATES ? ITEM_SUGGESTION : r->kind, r->id))
 			a->focus = FOCUS_DETAIL;
 		break;
+	}
 	case ACTION_BACK:
-		if (pager)
+		if (pager) {
 			close_pager(a);
-		else
+		} else {
 			a->focus = FOCUS_LIST;
+			app_release(a);
+		}
 		break;
 	case ACTION_DETAIL_DOWN:
 		scroll_detail(a, 1);
@@ -686,11 +884,75 @@ static void act_on(struct app *a, enum action act)
 	case ACTION_QUEUE_FLAGS:
 		switch_queue(a, QUEUE_FLAGS);
 		break;
-	case ACTION_NEXT_QUEUE:
-		switch_queue(a, (enum queue_kind)((a->cur + 1) % QUEUE_COUNT));
+	case ACTION_TIMELINE:
+		show_timeline(a);
 		break;
-	case ACTION_PREV_QUEUE:
-		switch_queue(a, (enum queue_kind)((a->cur + QUEUE_COUNT - 1) % QUEUE_COUNT));
+	case ACTION_QUEUE_INBOX:
+		switch_queue(a, QUEUE_INBOX);
+		break;
+	case ACTION_QUEUE_UNTOLD:
+		switch_queue(a, QUEUE_UNTOLD);
+		break;
+	case ACTION_NEXT_QUEUE:
+	case ACTION_PREV_QUEUE: {
+		int n = (int)ARRAY_SIZE(tabs), t = 0;
+
+		for (int i = 0; i < n; i++)
+			if (a->in_timeline ? tabs[i] == TAB_TIMELINE : tabs[i] == (int)a->cur)
+				t = i;
+		t = (t + (act == ACTION_NEXT_QUEUE ? 1 : n - 1)) % n;
+		if (tabs[t] == TAB_TIMELINE)
+			show_timeline(a);
+		else
+			switch_queue(a, (enum queue_kind)tabs[t]);
+		break;
+	}
+	case ACTION_TAG:
+		ui_tag(a);
+		break;
+	case ACTION_TAG_PREFIX:
+		if (!cur_q(a)->tags.n) {
+			app_error(a, _("Nothing is tagged: tag items with t or Space first."));
+			break;
+		}
+		a->tag_prefix = true;
+		app_message(a, _("Next action for the %d tagged items:"), cur_q(a)->tags.n);
+		break;
+	case ACTION_UNTAG_ALL:
+		ui_untag_all(a);
+		break;
+	case ACTION_MERGE:
+		ui_merge(a, tagged);
+		break;
+	case ACTION_NOT_DUPLICATE:
+		ui_not_duplicate(a, tagged);
+		break;
+	case ACTION_ASSIGN:
+		ui_assign(a, tagged);
+		break;
+	case ACTION_SET_STATUS:
+		ui_set_status(a, tagged);
+		break;
+	case ACTION_REPLY:
+		ui_reply(a, tagged);
+		break;
+	case ACTION_CONFIRM_FLAG:
+		ui_verdict(a, true, tagged);
+		break;
+	case ACTION_DISMISS_FLAG:
+		ui_verdict(a, false, tagged);
+		break;
+	case ACTION_BLOCK:
+		ui_block(a, tagged);
+		break;
+	case ACTION_UNDO:
+		ui_undo(a);
+		break;
+	case ACTION_SET_PHASE:
+	case ACTION_EDIT_PHASE:
+	case ACTION_ADD_PHASE:
+	case ACTION_REMOVE_PHASE:
+		app_error(a, _("Phases are changed on the timeline (press 4)."));
 		break;
 	case ACTION_AUTHOR:
 		ensure_detail(a);
@@ -836,10 +1098,12 @@ static void run_command(struct app *a, const char *line)
 	} else if (str_eq(cmd, "queue")) {
 		enum queue_kind k;
 
-		if (queue_parse(args, &k))
+		if (str_eq(args, "timeline"))
+			show_timeline(a);
+		else if (queue_parse(args, &k))
 			switch_queue(a, k);
 		else
-			app_error(a, _("Unknown queue \"%s\": use new, duplicates or flags."), args);
+			app_error(a, _("Unknown queue \"%s\": use new, duplicates, flags, timeline, inbox or untold."), args);
 	} else if (str_eq(cmd, "idea")) {
 		if (!str_to_long(args, &id) || id <= 0) {
 			app_error(a, _("Usage: idea NUMBER"));
@@ -879,7 +1143,7 @@ static void run_command(struct app *a, const char *line)
 
 static enum menu current_menu(const struct app *a)
 {
-	return a->pager.open ? MENU_PAGER : MENU_QUEUE;
+	return a->pager.open ? MENU_PAGER : a->in_timeline ? MENU_TIMELINE : MENU_QUEUE;
 }
 
 static void handle_key(struct app *a, int key)
@@ -954,11 +1218,14 @@ static void app_trace(struct app *a, const char *what, int key, int64_t since)
 
 static void app_free(struct app *a)
 {
+	app_release(a);
 	for (int i = 0; i < QUEUE_COUNT; i++) {
 		qwin_free(&a->q[i].win);
 		doc_free(&a->q[i].detail);
+		ui_untag_all_of(&a->q[i]);
 	}
 	doc_free(&a->pager.doc);
+	timeline_view_free(a->timeline);
 	prompt_history_free(&a->cmd_history);
 	prompt_history_free(&a->search_history);
 	refdata_free(&a->ref);
@@ -986,6 +1253,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		a->trace = fopen(tr, "a");
 	for (int i = 0; i < QUEUE_COUNT; i++)
 		qwin_init(&a->q[i].win, (enum queue_kind)i);
+	a->timeline = timeline_view_new();
 	if (store->ops->whoami(store, &a->me, &e) != ST_OK ||
 	    store->ops->refdata(store, &a->ref, &e) != ST_OK) {
 		fprintf(stderr, "inspraak: %s\n", e.msg);
@@ -1022,6 +1290,13 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 
 			timeout = left > 0 ? (int)(left / 1000) + 1 : 0;
 		}
+		if (a->claim_id) {
+			int64_t left = a->claim_renew_at - now_us();
+			int t = left > 0 ? (int)(left / 1000) + 1 : 0;
+
+			if (timeout < 0 || t < timeout)
+				timeout = t;
+		}
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
 		if (term_take_resize())
@@ -1033,6 +1308,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		}
 		if (a->refresh_pending && now_us() >= a->refresh_at)
 			live_refresh(a);
+		renew_claim(a);
 		/* Keys waiting are handled before the next paint: holding j does not queue up
 		 * frames. */
 		while ((key = term_read_key()) >= 0 && !a->quit) {

@@ -27,7 +27,27 @@ struct queue_view_ops {
 			      int64_t *author, struct err *e);
 };
 
-extern const struct queue_view_ops view_ideas_ops, view_dupes_ops, view_flags_ops;
+extern const struct queue_view_ops view_ideas_ops, view_dupes_ops, view_flags_ops,
+	view_inbox_ops, view_untold_ops;
+
+/* Tagged items of a queue, kept as the rows were when tagged (ids, versions, titles). */
+struct tagset {
+	struct queue_row *rows;
+	int n;
+};
+
+/* The projects' timelines: tui/view_timeline.c. */
+struct timeline_view;
+struct timeline_view *timeline_view_new(void);
+void timeline_view_free(struct timeline_view *t);
+/* Draw into r (the body of the screen), reading the timeline from the store when needed. */
+void timeline_view_draw(struct app *a, struct timeline_view *t, struct rect r);
+/* Handle an action (moving, and the timeline's own); false when it is not the timeline's. */
+bool timeline_view_act(struct app *a, struct timeline_view *t, enum action act);
+/* Someone changed something: read again before the next draw. */
+void timeline_view_changed(struct timeline_view *t);
+/* What the status line says on the right while the timeline is shown. */
+void timeline_view_where(struct timeline_view *t, char *buf, size_t n);
 
 enum focus { FOCUS_LIST, FOCUS_DETAIL };
 
@@ -41,6 +61,7 @@ struct queue_state {
 	int detail_width;
 	int detail_scroll;
 	int64_t detail_author;
+	struct tagset tags;
 };
 
 enum pager_kind { PAGER_HELP, PAGER_AUTHOR, PAGER_IDEA };
@@ -54,6 +75,14 @@ struct pager {
 	int width;
 	int scroll;
 	char title[256];
+};
+
+#define UNDO_MAX 64
+
+/* What this console did that can be undone, newest last. */
+struct undo_entry {
+	int64_t audit;
+	char what[160];
 };
 
 struct app {
@@ -81,6 +110,15 @@ struct app {
 	FILE *trace;
 	bool drawn_once;
 	char *where;             /* what the status line says we are connected to */
+	bool in_timeline;        /* the timeline is shown instead of a queue */
+	struct timeline_view *timeline;
+	bool tag_prefix;         /* ';' was pressed: the next action is for the tagged items */
+	struct undo_entry undo[UNDO_MAX];
+	int nundo;
+	/* The item this console holds a claim on. */
+	enum item_kind claim_kind;
+	int64_t claim_id;
+	int64_t claim_renew_at;
 };
 
 /* When the connection was made (now_us), for the benchmark's time to first screen. */
@@ -88,6 +126,38 @@ extern int64_t app_connected_us;
 
 /* Run the console on an open store until the user quits. Returns the exit status. */
 int app_run(struct store *store, struct config *cfg, const char *where);
+
+/* For dialogs and views: paint the whole screen, and wait for a key (KEYC_RESIZE after a
+ * resize, which is already laid out; -1 when a signal asks to quit). */
+void app_draw(struct app *a);
+int app_wait_key(struct app *a);
+int app_list_rows(const struct app *a);
+struct queue_state *app_queue(struct app *a);
+/* An error from the store: say it, and try the connection once. */
+void app_store_failed(struct app *a, struct err *e);
+/* Read queues, counts and details again (after an action, or someone else's change). */
+void app_refresh(struct app *a);
+/* Remember an action for undo. */
+void app_did(struct app *a, int64_t audit, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Claim an item for this console (asking to take it over from a colleague); false when the
+ * moderator would rather not, or the store refused. Releases any other claim held. */
+bool app_claim(struct app *a, enum item_kind kind, int64_t id);
+void app_release(struct app *a);
+
+/* The decisions: tui/actions.c. tagged: for every tagged item of the queue. */
+void ui_tag(struct app *a);
+void ui_untag_all(struct app *a);
+void ui_merge(struct app *a, bool tagged);
+void ui_not_duplicate(struct app *a, bool tagged);
+void ui_assign(struct app *a, bool tagged);
+void ui_set_status(struct app *a, bool tagged);
+void ui_reply(struct app *a, bool tagged);
+void ui_verdict(struct app *a, bool confirm, bool tagged);
+void ui_block(struct app *a, bool tagged);
+void ui_block_author_of(struct app *a, const struct queue_row *r);
+void ui_undo(struct app *a);
+bool ui_is_tagged(const struct app *a, const struct queue_row *r);
+void ui_untag_all_of(struct queue_state *q);
 
 /* Shared by the views. */
 void app_message(struct app *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
@@ -97,6 +167,9 @@ void fmt_short_time(int64_t t, char *buf, size_t n);
 enum theme_slot status_slot(const struct app *a, const char *status);
 const char *status_title(const struct app *a, const char *status);
 const char *method_title(const char *method);
+/* A title column that names first the colleague working on the item, if any. */
+void doc_claimed_col(struct doc *line, const struct queue_row *r, const char *text,
+		     enum theme_slot slot, int width);
 /* A report's reason code or a machine flag's kind, in words. */
 const char *reason_title(const char *code);
 /* The idea's fields, body, signals, candidates and replies into a doc. */

@@ -35,7 +35,7 @@ static void dupes_row(struct app *a, const struct queue_row *r, int width, struc
 	doc_col(line, SLOT_SCORE, buf, 5, true);
 	doc_add(line, SLOT_NORMAL, "  ");
 	t = xasprintf("#%lld %s", (long long)r->idea_id, r->title ? r->title : "");
-	doc_col(line, SLOT_NORMAL, t, half, false);
+	doc_claimed_col(line, r, t, SLOT_NORMAL, half);
 	free(t);
 	doc_add(line, SLOT_DIM, " ~ ");
 	t = xasprintf("#%lld %s", (long long)r->other_id, r->other_title ? r->other_title : "");

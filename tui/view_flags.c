@@ -57,7 +57,7 @@ static void flags_row(struct app *a, const struct queue_row *r, int width, struc
 		item = xasprintf(_("comment on #%lld: %s"), (long long)r->idea_id, r->text ? r->text : "");
 	else
 		item = xasprintf("#%lld %s", (long long)r->idea_id, r->title ? r->title : "");
-	doc_col(line, strong ? SLOT_FLAG_HIGH : SLOT_NORMAL, item, width - 24 - rw, false);
+	doc_claimed_col(line, r, item, strong ? SLOT_FLAG_HIGH : SLOT_NORMAL, width - 24 - rw);
 	free(item);
 	doc_add(line, SLOT_NORMAL, " ");
 	/* A report's code reads as words; a machine reason ("spam: links") is shown as given. */

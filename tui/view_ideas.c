@@ -54,13 +54,91 @@ static void ideas_row(struct app *a, const struct queue_row *r, int width, struc
 	title = r->lang[0] && strcmp(r->lang, "nl") != 0
 		? xasprintf("[%s] %s", r->lang, r->title ? r->title : "")
 		: xstrdup(r->title ? r->title : "");
-	doc_col(line, a->filter.status[0] ? status_slot(a, r->status) : SLOT_NORMAL, title,
-		width - 26 - (aw ? aw + 1 : 0), false);
+	doc_claimed_col(line, r, title, a->filter.status[0] ? status_slot(a, r->status) : SLOT_NORMAL,
+			width - 26 - (aw ? aw + 1 : 0));
 	free(title);
 	if (aw) {
 		doc_add(line, SLOT_NORMAL, " ");
 		doc_col(line, SLOT_DIM, r->area ? r->area : "", aw, false);
 	}
+}
+
+/* A title column that says first who else is working on the item. */
+void doc_claimed_col(struct doc *line, const struct queue_row *r, const char *text,
+		     enum theme_slot slot, int width)
+{
+	if (r->claimed_by && width > 12) {
+		char *who = xasprintf("[%s] ", r->claimed_by);
+		int w = text_width(who);
+
+		if (w > width / 2)
+			w = width / 2;
+		doc_col(line, SLOT_CLAIMED, who, w, false);
+		free(who);
+		width -= w;
+	}
+	doc_col(line, slot, text, width, false);
+}
+
+/* The inbox: ideas routed to a department and still being handled. */
+static void inbox_heading(struct app *a, int width, struct doc *line)
+{
+	(void)a;
+	doc_newline(line);
+	doc_col(line, SLOT_HEADER, _("Idea"), 7, true);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Department"), 16, false);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Status"), 14, false);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Title"), width - 40, false);
+}
+
+static void inbox_row(struct app *a, const struct queue_row *r, int width, struct doc *line)
+{
+	char buf[32];
+	const struct ref *d = r->department ? ref_find(&a->ref.departments, r->department) : NULL;
+
+	doc_newline(line);
+	snprintf(buf, sizeof(buf), "%lld", (long long)r->idea_id);
+	doc_col(line, SLOT_DIM, buf, 7, true);
+	doc_add(line, SLOT_NORMAL, " ");
+	doc_col(line, SLOT_NORMAL, d && d->title ? d->title : r->department, 16, false);
+	doc_add(line, SLOT_NORMAL, " ");
+	doc_col(line, status_slot(a, r->status), status_title(a, r->status), 14, false);
+	doc_add(line, SLOT_NORMAL, " ");
+	doc_claimed_col(line, r, r->title ? r->title : "", SLOT_NORMAL, width - 40);
+}
+
+/* Decided, not yet told: the decision and when, so the reply can say it. */
+static void untold_heading(struct app *a, int width, struct doc *line)
+{
+	(void)a;
+	doc_newline(line);
+	doc_col(line, SLOT_HEADER, _("Idea"), 7, true);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Decided"), 11, false);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Decision"), 18, false);
+	doc_add(line, SLOT_HEADER, " ");
+	doc_col(line, SLOT_HEADER, _("Title"), width - 40, false);
+}
+
+static void untold_row(struct app *a, const struct queue_row *r, int width, struct doc *line)
+{
+	char buf[64];
+
+	doc_newline(line);
+	snprintf(buf, sizeof(buf), "%lld", (long long)r->idea_id);
+	doc_col(line, SLOT_DIM, buf, 7, true);
+	doc_add(line, SLOT_NORMAL, " ");
+	fmt_short_time(r->time, buf, sizeof(buf));
+	doc_col(line, SLOT_DIM, buf, 11, false);
+	doc_add(line, SLOT_NORMAL, " ");
+	snprintf(buf, sizeof(buf), "%s: %s", r->reason ? r->reason : "-", status_title(a, r->status));
+	doc_col(line, status_slot(a, r->status), buf, 18, false);
+	doc_add(line, SLOT_NORMAL, " ");
+	doc_claimed_col(line, r, r->title ? r->title : "", SLOT_NORMAL, width - 40);
 }
 
 const char *reason_title(const char *code)
@@ -170,6 +248,16 @@ void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out
 	snprintf(buf, sizeof(buf), P_("%d for, %d against · %d comment", "%d for, %d against · %d comments",
 				      d->comments), d->votes_up, d->votes_down, d->comments);
 	doc_field(out, LABEL_WIDTH, _("Support"), SLOT_NORMAL, buf);
+	if (d->merged_count) {
+		snprintf(buf, sizeof(buf), P_("%d citizen with the %d idea merged into it, each once",
+					      "%d citizens with the %d ideas merged into it, each once",
+					      d->support_up), d->support_up, d->merged_count);
+		doc_field(out, LABEL_WIDTH, "", SLOT_NORMAL, buf);
+	}
+	if (d->claimed_by) {
+		snprintf(buf, sizeof(buf), _("%s is working on it"), d->claimed_by);
+		doc_field(out, LABEL_WIDTH, _("Claimed"), SLOT_CLAIMED, buf);
+	}
 	open = open_signals(d->flags, d->nflags, &reports);
 	if (d->nflags) {
 		snprintf(buf, sizeof(buf), P_("%d open (%d citizen report), %d handled",
@@ -210,6 +298,31 @@ void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out
 		doc_add(out, SLOT_HEADER, _("Signals"));
 		detail_signals(a, d->flags, d->nflags, out);
 	}
+	if (d->nhistory) {
+		doc_newline(out);
+		doc_newline(out);
+		doc_add(out, SLOT_HEADER, _("History"));
+		for (int i = 0; i < d->nhistory; i++) {
+			const struct audit_line *h = &d->history[i];
+
+			doc_newline(out);
+			fmt_time(a, h->at, when, sizeof(when));
+			doc_addf(out, SLOT_DIM, "  %s  ", when);
+			doc_add(out, h->undone ? SLOT_DIM : SLOT_LABEL, h->actor);
+			doc_addf(out, h->undone ? SLOT_DIM : SLOT_NORMAL, ": %s", h->action);
+			if (h->summary && *h->summary) {
+				doc_add(out, SLOT_NORMAL, " ");
+				doc_wrap(out, h->undone ? SLOT_DIM : SLOT_NORMAL, h->summary, 4);
+			}
+			if (h->justification && *h->justification) {
+				doc_add(out, SLOT_DIM, " (");
+				doc_wrap(out, SLOT_DIM, h->justification, 4);
+				doc_add(out, SLOT_DIM, ")");
+			}
+			if (h->undone)
+				doc_add(out, SLOT_DIM, _(" [undone]"));
+		}
+	}
 	if (d->nfeedback) {
 		doc_newline(out);
 		doc_newline(out);
@@ -245,5 +358,19 @@ const struct queue_view_ops view_ideas_ops = {
 	.kind = QUEUE_NEW,
 	.heading = ideas_heading,
 	.row = ideas_row,
+	.detail = ideas_detail,
+};
+
+const struct queue_view_ops view_inbox_ops = {
+	.kind = QUEUE_INBOX,
+	.heading = inbox_heading,
+	.row = inbox_row,
+	.detail = ideas_detail,
+};
+
+const struct queue_view_ops view_untold_ops = {
+	.kind = QUEUE_UNTOLD,
+	.heading = untold_heading,
+	.row = untold_row,
 	.detail = ideas_detail,
 };

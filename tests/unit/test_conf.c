@@ -274,7 +274,9 @@ static const struct {
 	{ MENU_GENERIC, "G", ACTION_LAST }, { MENU_GENERIC, "<End>", ACTION_LAST },
 	{ MENU_GENERIC, "<Esc>", ACTION_BACK },
 	{ MENU_GENERIC, "1", ACTION_QUEUE_NEW }, { MENU_GENERIC, "2", ACTION_QUEUE_DUPLICATES },
-	{ MENU_GENERIC, "3", ACTION_QUEUE_FLAGS },
+	{ MENU_GENERIC, "3", ACTION_QUEUE_FLAGS }, { MENU_GENERIC, "4", ACTION_TIMELINE },
+	{ MENU_GENERIC, "5", ACTION_QUEUE_INBOX }, { MENU_GENERIC, "6", ACTION_QUEUE_UNTOLD },
+	{ MENU_GENERIC, "u", ACTION_UNDO },
 	{ MENU_GENERIC, "]", ACTION_NEXT_QUEUE }, { MENU_GENERIC, "[", ACTION_PREV_QUEUE },
 	{ MENU_GENERIC, "/", ACTION_SEARCH }, { MENU_GENERIC, "n", ACTION_SEARCH_NEXT },
 	{ MENU_GENERIC, "N", ACTION_SEARCH_PREV }, { MENU_GENERIC, ":", ACTION_COMMAND },
@@ -283,6 +285,15 @@ static const struct {
 	{ MENU_QUEUE, "<Tab>", ACTION_NEXT_PANE }, { MENU_QUEUE, "<Enter>", ACTION_OPEN },
 	{ MENU_QUEUE, "J", ACTION_DETAIL_DOWN }, { MENU_QUEUE, "K", ACTION_DETAIL_UP },
 	{ MENU_QUEUE, "a", ACTION_AUTHOR }, { MENU_QUEUE, "f", ACTION_FILTER },
+	{ MENU_QUEUE, "t", ACTION_TAG }, { MENU_QUEUE, "<Space>", ACTION_TAG },
+	{ MENU_QUEUE, ";", ACTION_TAG_PREFIX }, { MENU_QUEUE, "T", ACTION_UNTAG_ALL },
+	{ MENU_QUEUE, "m", ACTION_MERGE }, { MENU_QUEUE, "x", ACTION_NOT_DUPLICATE },
+	{ MENU_QUEUE, "D", ACTION_ASSIGN }, { MENU_QUEUE, "s", ACTION_SET_STATUS },
+	{ MENU_QUEUE, "r", ACTION_REPLY }, { MENU_QUEUE, "c", ACTION_CONFIRM_FLAG },
+	{ MENU_QUEUE, "d", ACTION_DISMISS_FLAG }, { MENU_QUEUE, "B", ACTION_BLOCK },
+	{ MENU_TIMELINE, "s", ACTION_SET_PHASE }, { MENU_TIMELINE, "<Enter>", ACTION_SET_PHASE },
+	{ MENU_TIMELINE, "e", ACTION_EDIT_PHASE }, { MENU_TIMELINE, "a", ACTION_ADD_PHASE },
+	{ MENU_TIMELINE, "x", ACTION_REMOVE_PHASE },
 	{ MENU_PAGER, "q", ACTION_BACK }, { MENU_PAGER, "<Space>", ACTION_PAGE_DOWN },
 	{ MENU_PAGER, "b", ACTION_PAGE_UP },
 };
@@ -310,7 +321,7 @@ START_TEST(default_bindings)
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'q'), ACTION_QUIT);
 	ck_assert_int_eq(config_key_action(&c, MENU_PAGER, KEYC_TAB), ACTION_NONE);
 	ck_assert_int_eq(config_key_action(&c, MENU_GENERIC, 'J'), ACTION_NONE);
-	ck_assert_int_eq(config_key_action(&c, MENU_QUEUE, 'x'), ACTION_NONE);
+	ck_assert_int_eq(config_key_action(&c, MENU_PAGER, 'x'), ACTION_NONE);
 	ck_assert_int_eq(config_key_action(&c, MENU_PROMPT, 'j'), ACTION_NONE);
 	config_free(&c);
 }
@@ -1228,7 +1239,11 @@ START_TEST(manual_matches_the_code)
 			def = roff(cfg_str(&c, o), true);
 			break;
 		}
-		want = xasprintf(".BR %s \" (%s, default: \" %s )\n", name, types[option_type(o)], def);
+		/* An empty default reads "default: empty". */
+		if (*def)
+			want = xasprintf(".BR %s \" (%s, default: \" %s )\n", name, types[option_type(o)], def);
+		else
+			want = xasprintf(".BR %s \" (%s, default: empty)\"\n", name, types[option_type(o)]);
 		ck_assert_msg(strstr(man, want), "the manual lacks %s", want);
 		free(want);
 		free(name);
