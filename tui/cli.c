@@ -17,17 +17,19 @@
 #include "core/store.h"
 #include "tui/app.h"
 #include "tui/cli.h"
+#include "tui/cli_actions.h"
 
-struct opts {
-	const char *db;
-	const char *config;
-	const char *dir;
-	long ideas;
-	unsigned long long seed;
-	bool fresh;
-	bool no_console;
-	bool man;
-	bool ideas_given;
+/* What the subcommands of before the actions read: they keep accepting all of these. */
+#define LEGACY_OPTIONS (CLI_BIT(DB) | CLI_BIT(CONFIG) | CLI_BIT(DIR) | CLI_BIT(IDEAS) | \
+			CLI_BIT(SEED) | CLI_BIT(FRESH) | CLI_BIT(NO_CONSOLE) | CLI_BIT(MAN))
+
+static const struct {
+	const char *name;
+	bool value;
+} options[] = {
+#define X(id, name, value) { name, value },
+	CLI_OPTIONS(X)
+#undef X
 };
 
 static void usage(FILE *f)
@@ -38,6 +40,7 @@ static void usage(FILE *f)
 "       inspraak db migrate [--db CONNINFO]\n"
 "       inspraak server start|stop|status|conninfo [--dir DIR]\n"
 "       inspraak keys [--man]\n"
+"       inspraak ACTION ARGUMENTS... [--db CONNINFO] [--json] [--justification TEXT]\n"
 "       inspraak --version | --help\n"
 "\n"
 "Without a subcommand, inspraak opens the moderation console on the database named by\n"
@@ -50,115 +53,126 @@ static void usage(FILE *f)
 "  server      manage the demo's private PostgreSQL server (conninfo prints how to\n"
 "              connect to it, e.g. with psql)\n"
 "  keys        list the default keys (--man: as a table for the manual page)\n"
-"\n"
-"See inspraak(1) and inspraak-config(5).\n"));
+"\n"));
+	cli_actions_usage(f);
+	fprintf(f, "%s", _("\nSee inspraak(1) and inspraak-config(5).\n"));
 }
 
-static void fail_usage(const char *what)
+void cli_fail_usage(const struct cli_args *a, const char *what)
 {
+	if (a && cli_has(a, CLI_OPT_JSON))
+		cli_json_error(stdout, "usage", what);
 	fprintf(stderr, _("inspraak: %s\n"), what);
 	fprintf(stderr, _("Try `inspraak --help'.\n"));
 	exit(2);
 }
 
-/* Options may come anywhere; the rest are the words of the subcommand. */
-static int parse(int argc, char **argv, struct opts *o, char **words, int max)
+void cli_check_options(const struct cli_args *a, uint64_t allowed, const char *command)
 {
-	int n = 0;
+	for (int o = 0; o < CLI_OPT_COUNT; o++) {
+		char msg[160];
 
+		if (!a->opt[o] || (allowed & (UINT64_C(1) << o)))
+			continue;
+		snprintf(msg, sizeof(msg), _("%s does not take --%s"), command, options[o].name);
+		cli_fail_usage(a, msg);
+	}
+}
+
+/* Options may come anywhere; the rest are the words of the subcommand. "--" ends the
+ * options and "-" is a word (standard input). The first mistake is reported after the whole
+ * line is read, so that a --json anywhere on it still shapes the error. */
+static void parse(int argc, char **argv, struct cli_args *a)
+{
+	char bad[160] = "";
+	bool words_only = false;
+
+	memset(a, 0, sizeof(*a));
+	a->words = xcalloc((size_t)argc + 1, sizeof(*a->words));
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		char name[64];
+		const char *arg = argv[i];
 		const char *eq;
+		size_t len;
+		int o = -1;
 
-		if (a[0] != '-' || !a[1]) {
-			if (n < max)
-				words[n++] = argv[i];
+		if (words_only || arg[0] != '-' || !arg[1]) {
+			a->words[a->nwords++] = argv[i];
 			continue;
 		}
-		if (str_eq(a, "--help") || str_eq(a, "-h")) {
-			usage(stdout);
-			exit(0);
+		if (str_eq(arg, "--")) {
+			words_only = true;
+			continue;
 		}
-		if (str_eq(a, "--version") || str_eq(a, "-V")) {
+		if (str_eq(arg, "--help") || str_eq(arg, "-h")) {
+			a->help = true;
+			continue;
+		}
+		if (str_eq(arg, "--version") || str_eq(arg, "-V")) {
 			printf("inspraak %s (schema %d)\n", PACKAGE_VERSION, migrate_latest());
 			exit(0);
 		}
-		eq = strchr(a, '=');
-		snprintf(name, sizeof(name), "%.*s", eq ? (int)(eq - a) : (int)strlen(a), a);
-		if (str_eq(name, "--fresh")) {
-			o->fresh = true;
+		eq = strchr(arg, '=');
+		len = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (int k = 0; str_starts(arg, "--") && k < CLI_OPT_COUNT; k++)
+			if (strlen(options[k].name) == len - 2 && !strncmp(arg + 2, options[k].name, len - 2))
+				o = k;
+		if (o < 0) {
+			if (!*bad)
+				snprintf(bad, sizeof(bad), _("unknown option %.*s"), (int)len, arg);
 			continue;
 		}
-		if (str_eq(name, "--no-console")) {
-			o->no_console = true;
+		if (!options[o].value) {
+			if (eq && !*bad)
+				snprintf(bad, sizeof(bad), _("--%s takes no value"), options[o].name);
+			a->opt[o] = "";
 			continue;
 		}
-		if (str_eq(name, "--man")) {
-			o->man = true;
-			continue;
-		}
-		if (!str_eq(name, "--db") && !str_eq(name, "--config") && !str_eq(name, "--dir") &&
-		    !str_eq(name, "--ideas") && !str_eq(name, "--seed")) {
-			char msg[128];
-
-			snprintf(msg, sizeof(msg), _("unknown option %s"), name);
-			fail_usage(msg);
-		}
+		if (a->opt[o] && !*bad)
+			snprintf(bad, sizeof(bad), _("--%s is given twice"), options[o].name);
 		if (eq) {
-			val = eq + 1;
+			a->opt[o] = eq + 1;
 		} else if (i + 1 < argc) {
-			val = argv[++i];
+			a->opt[o] = argv[++i];
 		} else {
-			char msg[128];
-
-			snprintf(msg, sizeof(msg), _("%s needs a value"), name);
-			fail_usage(msg);
-		}
-		if (str_eq(name, "--db")) {
-			o->db = val;
-		} else if (str_eq(name, "--config")) {
-			o->config = val;
-		} else if (str_eq(name, "--dir")) {
-			o->dir = val;
-		} else if (str_eq(name, "--ideas")) {
-			if (!str_to_long(val, &o->ideas) || o->ideas < 100 || o->ideas > 5000000)
-				fail_usage(_("--ideas wants a number from 100 to 5000000"));
-			o->ideas_given = true;
-		} else {
-			long s;
-
-			if (!str_to_long(val, &s) || s < 0)
-				fail_usage(_("--seed wants a number"));
-			o->seed = (unsigned long long)s;
+			if (!*bad)
+				snprintf(bad, sizeof(bad), _("--%s needs a value"), options[o].name);
+			a->opt[o] = "";
 		}
 	}
-	return n;
+	if (*bad)
+		cli_fail_usage(a, bad);
 }
 
-static const char *conninfo_of(const struct opts *o)
+const char *cli_conninfo(const struct cli_args *a)
 {
 	const char *env = getenv("INSPRAAK_DB");
 
-	if (o->db)
-		return o->db;
+	if (cli_has(a, CLI_OPT_DB))
+		return cli_opt(a, CLI_OPT_DB);
 	return env && *env ? env : NULL;
 }
 
-static struct config *load_config(const struct opts *o)
+struct config *cli_load_config(const struct cli_args *a)
 {
 	struct config *c = xcalloc(1, sizeof(*c));
 	struct err e;
 
 	config_init(c);
-	if (o->config)
-		setenv("INSPRAAK_CONFIG", o->config, 1);
+	if (cli_has(a, CLI_OPT_CONFIG))
+		setenv("INSPRAAK_CONFIG", cli_opt(a, CLI_OPT_CONFIG), 1);
 	config_load_user(c, &e);
 	return c;
 }
 
-static int run_console(const struct opts *o, const char *conninfo)
+void cli_free_config(struct config *c)
+{
+	if (!c)
+		return;
+	config_free(c);
+	free(c);
+}
+
+static int run_console(const struct cli_args *a, const char *conninfo)
 {
 	struct store *s;
 	struct config *cfg;
@@ -170,18 +184,17 @@ static int run_console(const struct opts *o, const char *conninfo)
 		return 1;
 	}
 	app_connected_us = now_us();
-	cfg = load_config(o);
+	cfg = cli_load_config(a);
 	rc = app_run(s, cfg, s->ops->describe(s));
 	store_close(s);
-	config_free(cfg);
-	free(cfg);
+	cli_free_config(cfg);
 	return rc;
 }
 
-static int cmd_migrate(const struct opts *o)
+static int cmd_migrate(const struct cli_args *a)
 {
 	struct err e;
-	PGconn *conn = pg_connect(conninfo_of(o), &e);
+	PGconn *conn = pg_connect(cli_conninfo(a), &e);
 	int from, to;
 
 	if (!conn) {
@@ -201,9 +214,9 @@ static int cmd_migrate(const struct opts *o)
 	return 0;
 }
 
-static bool open_cluster(const struct opts *o, struct cluster *c)
+static bool open_cluster(const struct cli_args *a, struct cluster *c)
 {
-	char *dir = o->dir ? xstrdup(o->dir) : cluster_default_dir();
+	char *dir = cli_has(a, CLI_OPT_DIR) ? xstrdup(cli_opt(a, CLI_OPT_DIR)) : cluster_default_dir();
 	struct err e;
 	bool ok = cluster_open(c, dir, &e) == ST_OK;
 
@@ -231,7 +244,7 @@ static bool start_cluster(struct cluster *c)
 	return true;
 }
 
-static int cmd_server(const struct opts *o, const char *verb)
+static int cmd_server(const struct cli_args *a, const char *verb)
 {
 	struct cluster c;
 	struct err e;
@@ -239,8 +252,8 @@ static int cmd_server(const struct opts *o, const char *verb)
 	int rc = 0;
 
 	if (!verb)
-		fail_usage(_("server wants start, stop, status or conninfo"));
-	if (!open_cluster(o, &c))
+		cli_fail_usage(a, _("server wants start, stop, status or conninfo"));
+	if (!open_cluster(a, &c))
 		return 1;
 	ci = cluster_conninfo(&c, "inspraak");
 	if (str_eq(verb, "start")) {
@@ -263,7 +276,7 @@ static int cmd_server(const struct opts *o, const char *verb)
 	} else {
 		free(ci);
 		cluster_close(&c);
-		fail_usage(_("server wants start, stop, status or conninfo"));
+		cli_fail_usage(a, _("server wants start, stop, status or conninfo"));
 	}
 	free(ci);
 	cluster_close(&c);
@@ -311,7 +324,7 @@ static int other_clients(const char *conninfo)
 	return n;
 }
 
-static int cmd_demo(const struct opts *o)
+static int cmd_demo(const struct cli_args *a)
 {
 	struct cluster c;
 	struct err e;
@@ -319,11 +332,23 @@ static int cmd_demo(const struct opts *o)
 	PGconn *conn;
 	int from, to, rc = 0;
 	bool tty = isatty(STDERR_FILENO);
-	bool started;
+	bool started, ideas_given = cli_has(a, CLI_OPT_IDEAS);
+	long ideas = 0;
+	unsigned long long seed = 0;
 
-	if (!open_cluster(o, &c))
+	if (ideas_given && (!str_to_long(cli_opt(a, CLI_OPT_IDEAS), &ideas) || ideas < 100 ||
+			    ideas > 5000000))
+		cli_fail_usage(a, _("--ideas wants a number from 100 to 5000000"));
+	if (cli_has(a, CLI_OPT_SEED)) {
+		long v;
+
+		if (!str_to_long(cli_opt(a, CLI_OPT_SEED), &v) || v < 0)
+			cli_fail_usage(a, _("--seed wants a number"));
+		seed = (unsigned long long)v;
+	}
+	if (!open_cluster(a, &c))
 		return 1;
-	if (o->fresh && cluster_exists(&c)) {
+	if (cli_has(a, CLI_OPT_FRESH) && cluster_exists(&c)) {
 		fprintf(stderr, _("Removing the old demo server in %s ...\n"), c.dir);
 		if (cluster_destroy(&c, &e) != ST_OK) {
 			fprintf(stderr, "inspraak: %s\n", e.msg);
@@ -345,8 +370,8 @@ static int cmd_demo(const struct opts *o)
 	}
 	if (!demo_has_data(conn)) {
 		struct demo_opts d = {
-			.ideas = o->ideas_given ? o->ideas : DEMO_DEFAULT_IDEAS,
-			.seed = o->seed ? o->seed : 20261201,
+			.ideas = ideas_given ? ideas : DEMO_DEFAULT_IDEAS,
+			.seed = seed ? seed : 20261201,
 			.progress = progress,
 			.ctx = &tty,
 		};
@@ -359,20 +384,20 @@ static int cmd_demo(const struct opts *o)
 		}
 		progress(&tty, _("done"), 1);
 		fprintf(stderr, _("Loaded %ld ideas in %.1f s.\n"), d.ideas, (double)(now_us() - t0) / 1e6);
-	} else if (o->ideas_given) {
+	} else if (ideas_given) {
 		fprintf(stderr, _("The demo database already holds a municipality; add --fresh to build "
-				  "a new one with %ld ideas.\n"), o->ideas);
+				  "a new one with %ld ideas.\n"), ideas);
 	}
 	PQfinish(conn);
 	conn = NULL;
-	if (o->no_console)
+	if (cli_has(a, CLI_OPT_NO_CONSOLE))
 		printf("%s\n", ci);
 	else
-		rc = run_console(o, ci);
+		rc = run_console(a, ci);
 out:
 	if (conn)
 		PQfinish(conn);
-	if (started && !o->no_console) {
+	if (started && !cli_has(a, CLI_OPT_NO_CONSOLE)) {
 		if (other_clients(ci) > 0)
 			fprintf(stderr, _("The demo server keeps running: another client is connected to it.\n"));
 		else if (cluster_stop(&c, &e) != ST_OK)
@@ -384,13 +409,14 @@ out:
 }
 
 /* The default keys as text or as a table for the manual page, from the action list. */
-static int cmd_keys(const struct opts *o)
+static int cmd_keys(const struct cli_args *a)
 {
 	struct config c;
 	static const enum menu menus[] = { MENU_GENERIC, MENU_QUEUE, MENU_PAGER };
+	bool man = cli_has(a, CLI_OPT_MAN);
 
 	config_init(&c);
-	if (o->man)
+	if (man)
 		printf(".TS\nlb l lx.\n");
 	for (size_t m = 0; m < ARRAY_SIZE(menus); m++) {
 		for (int i = 1; i < ACTION_COUNT; i++) {
@@ -411,7 +437,7 @@ static int cmd_keys(const struct opts *o)
 					strcat(list, name);
 				}
 			}
-			if (o->man) {
+			if (man) {
 				/* Backslashes and leading dots would be roff. */
 				printf("%s\t", menu_name(menus[m]));
 				for (const char *p = list; *p; p++)
@@ -422,7 +448,7 @@ static int cmd_keys(const struct opts *o)
 			}
 		}
 	}
-	if (o->man)
+	if (man)
 		printf(".TE\n");
 	config_free(&c);
 	return 0;
@@ -430,30 +456,40 @@ static int cmd_keys(const struct opts *o)
 
 int cli_main(int argc, char **argv)
 {
-	struct opts o = { 0 };
-	char *words[4] = { 0 };
-	int n;
+	struct cli_args a;
+	int rc;
 
 	i18n_init();
-	n = parse(argc, argv, &o, words, 4);
-	if (n == 0)
-		return run_console(&o, conninfo_of(&o));
-	if (str_eq(words[0], "demo"))
-		return cmd_demo(&o);
-	if (str_eq(words[0], "db")) {
-		if (n < 2 || !str_eq(words[1], "migrate"))
-			fail_usage(_("db wants migrate"));
-		return cmd_migrate(&o);
+	parse(argc, argv, &a);
+	if (a.help) {
+		if (!a.nwords || !cli_actions_help(stdout, &a))
+			usage(stdout);
+		free(a.words);
+		return 0;
 	}
-	if (str_eq(words[0], "server"))
-		return cmd_server(&o, n > 1 ? words[1] : NULL);
-	if (str_eq(words[0], "keys"))
-		return cmd_keys(&o);
-	{
-		char msg[128];
+	if (a.nwords && cli_actions_is(&a)) {
+		rc = cli_actions_run(&a);
+	} else {
+		cli_check_options(&a, LEGACY_OPTIONS, a.nwords ? a.words[0] : "inspraak");
+		if (a.nwords == 0) {
+			rc = run_console(&a, cli_conninfo(&a));
+		} else if (str_eq(a.words[0], "demo")) {
+			rc = cmd_demo(&a);
+		} else if (str_eq(a.words[0], "db")) {
+			if (a.nwords < 2 || !str_eq(a.words[1], "migrate"))
+				cli_fail_usage(&a, _("db wants migrate"));
+			rc = cmd_migrate(&a);
+		} else if (str_eq(a.words[0], "server")) {
+			rc = cmd_server(&a, a.nwords > 1 ? a.words[1] : NULL);
+		} else if (str_eq(a.words[0], "keys")) {
+			rc = cmd_keys(&a);
+		} else {
+			char msg[160];
 
-		snprintf(msg, sizeof(msg), _("unknown command %s"), words[0]);
-		fail_usage(msg);
+			snprintf(msg, sizeof(msg), _("unknown command %s"), a.words[0]);
+			cli_fail_usage(&a, msg);
+		}
 	}
-	return 2;
+	free(a.words);
+	return rc;
 }
