@@ -83,7 +83,7 @@ start() {
 	rm -f "$T/status.$s"
 	tm new-session -d -s "$s" -x "$cols" -y "$rows" "$T/run-console" "$T/status.$s" \
 		env LANG="$LANG" TZ="$TZ" TERM="$TERM" ${SCREEN_ENV:-} "$INSPRAAK_BIN" "$@"
-	wait_for "$s" "1 New ideas" || wait_for "$s" "needs at least" || true
+	wait_for "$s" " · " || wait_for "$s" "needs at least" || true
 	settle "$s"
 }
 

@@ -86,7 +86,7 @@ kill_session b
 # --- in Dutch ------------------------------------------------------------------------------------
 new_db
 SCREEN_ENV="LANGUAGE=nl_BE" start n 80 24 "$db"
-check "LANGUAGE=nl_BE: the console speaks Dutch" wait_for n "1 Nieuwe ideeën 12"
+check "LANGUAGE=nl_BE: the console speaks Dutch" wait_for n "1 Nieuw 12"
 golden n start-80x24-nl "the start-up screen in Dutch, with Dutch project and area names"
 keys n '?'
 check "the help screen is translated too" wait_for n "Naar het volgende item"
@@ -139,11 +139,11 @@ host=$(printf '%s' "$db" | sed -n 's/.*host=\([^ ]*\).*/\1/p')
 port=$(printf '%s' "$db" | sed -n 's/.*port=\([^ ]*\).*/\1/p')
 dbname=$(printf '%s' "$db" | sed -n 's/.*dbname=\([^ ]*\).*/\1/p')
 SCREEN_ENV="INSPRAAK_DB=postgresql://postgres@/$dbname?host=$host&port=$port" start e1 80 24 -
-check "INSPRAAK_DB (here a URI) names the database when --db is not given" wait_for e1 "1 New ideas 12"
+check "INSPRAAK_DB (here a URI) names the database when --db is not given" wait_for e1 "1 New 12"
 quit e1
 kill_session e1
 SCREEN_ENV="PGHOST=$host PGPORT=$port PGUSER=postgres PGDATABASE=$dbname" start e2 80 24 -
-check "without --db or INSPRAAK_DB, libpq's PGHOST/PGDATABASE/... apply" wait_for e2 "1 New ideas 12"
+check "without --db or INSPRAAK_DB, libpq's PGHOST/PGDATABASE/... apply" wait_for e2 "1 New 12"
 quit e2
 kill_session e2
 
