@@ -848,10 +848,11 @@ static enum status do_phase_list(struct run *r)
 	for (int i = 0; i < t.n; i++) {
 		const struct project_timeline *p = &t.projects[i];
 		const struct ref *pr = ref_by_id(&r->ref.projects, p->id);
-		json_t *phases = json_array();
+		json_t *phases;
 
 		if (only && only->id != p->id)
 			continue;
+		phases = json_array();
 		say(r, "#%lld %s  %s (%s)\n", (long long)p->id, pr && pr->code ? pr->code : "",
 		    p->title ? p->title : "", p->kind ? p->kind : "");
 		for (int j = 0; j < p->nphases; j++) {
