@@ -123,6 +123,10 @@ enum status migrate_apply(PGconn *conn, int *from, int *to, struct err *e)
 	}
 	if (!exec_ok(conn, "commit", e))
 		goto fail;
+	/* A migration that rewrote rows leaves the planner's statistics behind; a queue read with
+	 * stale ones can cost a hundred times more. */
+	if (*to > *from && !exec_ok(conn, "analyze", e))
+		return ST_FAIL;
 	return ST_OK;
 fail:
 	exec_ok(conn, "rollback", NULL);
