@@ -1269,6 +1269,21 @@ static void q_param_array(struct query *q, const int64_t *v64, const int *v32, i
 	sbuf_free(&b);
 }
 
+/* An action function that takes an id and a justification. */
+static enum status call_id(struct store *s, const char *fn, int64_t id, const char *justification,
+			   int64_t *audit, struct err *e)
+{
+	struct query q;
+
+	q_init(&q);
+	sbuf_addf(&q.sql, "select %s(", fn);
+	q_param_i64(&q, id);
+	q_sql(&q, ", ");
+	q_param_or_null(&q, justification);
+	q_sql(&q, ")");
+	return q_action(PG(s), &q, audit, e);
+}
+
 static enum status pg_merge_preview(struct store *s, int64_t keep, const int64_t *merged, int n,
 				    struct merge_preview *out, struct err *e)
 {
@@ -1370,15 +1385,7 @@ static enum status pg_merge(struct store *s, int64_t keep, const int64_t *merged
 static enum status pg_dismiss_suggestion(struct store *s, int64_t suggestion,
 					 const char *justification, int64_t *audit, struct err *e)
 {
-	struct query q;
-
-	q_init(&q);
-	q_sql(&q, "select inspraak_dismiss_suggestion(");
-	q_param_i64(&q, suggestion);
-	q_sql(&q, ", ");
-	q_param_or_null(&q, justification);
-	q_sql(&q, ")");
-	return q_action(PG(s), &q, audit, e);
+	return call_id(s, "inspraak_dismiss_suggestion", suggestion, justification, audit, e);
 }
 
 static enum status pg_assign(struct store *s, int64_t idea, int version, int64_t department,
@@ -1494,15 +1501,7 @@ static enum status pg_block(struct store *s, int64_t user, int64_t until, const 
 static enum status pg_unblock(struct store *s, int64_t user, const char *justification,
 			      int64_t *audit, struct err *e)
 {
-	struct query q;
-
-	q_init(&q);
-	q_sql(&q, "select inspraak_unblock(");
-	q_param_i64(&q, user);
-	q_sql(&q, ", ");
-	q_param_or_null(&q, justification);
-	q_sql(&q, ")");
-	return q_action(PG(s), &q, audit, e);
+	return call_id(s, "inspraak_unblock", user, justification, audit, e);
 }
 
 static enum status pg_timeline(struct store *s, struct timeline *t, struct err *e)
@@ -1624,29 +1623,13 @@ static enum status pg_phase_add(struct store *s, int64_t project, const char *ti
 static enum status pg_phase_delete(struct store *s, int64_t phase, const char *justification,
 				   int64_t *audit, struct err *e)
 {
-	struct query q;
-
-	q_init(&q);
-	q_sql(&q, "select inspraak_phase_delete(");
-	q_param_i64(&q, phase);
-	q_sql(&q, ", ");
-	q_param_or_null(&q, justification);
-	q_sql(&q, ")");
-	return q_action(PG(s), &q, audit, e);
+	return call_id(s, "inspraak_phase_delete", phase, justification, audit, e);
 }
 
 static enum status pg_undo(struct store *s, int64_t audit, const char *justification,
 			   int64_t *undo_audit, struct err *e)
 {
-	struct query q;
-
-	q_init(&q);
-	q_sql(&q, "select inspraak_undo(");
-	q_param_i64(&q, audit);
-	q_sql(&q, ", ");
-	q_param_or_null(&q, justification);
-	q_sql(&q, ")");
-	return q_action(PG(s), &q, undo_audit, e);
+	return call_id(s, "inspraak_undo", audit, justification, undo_audit, e);
 }
 
 static enum status pg_claim(struct store *s, enum item_kind kind, int64_t item, int minutes,

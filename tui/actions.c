@@ -240,6 +240,37 @@ static char *batch_confirm(struct app *a, const char *what, const struct queue_r
 	return dialog_input(a, _("Justification for all (optional, Enter to skip):"), "");
 }
 
+/* One action applied to each of rows, after the preview and one justification. */
+typedef enum status (*apply_fn)(struct app *a, const struct queue_row *r, const char *why,
+				 const void *arg, int64_t *audit, struct err *e);
+typedef const char *(*undo_label_fn)(const struct queue_row *r, const void *arg);
+
+static void run_batch(struct app *a, const char *what, const char *done_title,
+		      struct queue_row *rows, int n, apply_fn apply, undo_label_fn label,
+		      const void *arg)
+{
+	struct batch_result b;
+	char *why = batch_confirm(a, what, rows, n);
+	struct err e;
+
+	if (!why)
+		return;
+	batch_begin(&b, a, done_title);
+	for (int i = 0; i < n; i++) {
+		int64_t audit;
+		enum status st;
+
+		err_clear(&e);
+		st = apply(a, &rows[i], why, arg, &audit, &e);
+		if (st == ST_OK)
+			app_did(a, audit, "%s", label(&rows[i], arg));
+		batch_item(&b, &rows[i], st, e.msg);
+	}
+	ui_untag_all_of(app_queue(a));
+	batch_end(&b, a);
+	free(why);
+}
+
 /* --- merge --------------------------------------------------------------------------- */
 
 static void preview_merge(struct app *a, const struct merge_plan *p, struct doc *d)
@@ -418,6 +449,23 @@ void ui_merge(struct app *a, bool tagged)
 		ui_untag_all_of(app_queue(a));
 }
 
+static enum status apply_not_duplicate(struct app *a, const struct queue_row *r, const char *why,
+				       const void *arg, int64_t *audit, struct err *e)
+{
+	(void)arg;
+	return a->store->ops->dismiss_suggestion(a->store, r->id, why, audit, e);
+}
+
+static const char *label_not_duplicate(const struct queue_row *r, const void *arg)
+{
+	static char buf[96];
+
+	(void)arg;
+	snprintf(buf, sizeof(buf), _("not a duplicate: #%lld ~ #%lld"), (long long)r->idea_id,
+		 (long long)r->other_id);
+	return buf;
+}
+
 void ui_not_duplicate(struct app *a, bool tagged)
 {
 	struct queue_row *rows;
@@ -432,24 +480,8 @@ void ui_not_duplicate(struct app *a, bool tagged)
 	if (!n)
 		return;
 	if (tagged) {
-		struct batch_result b;
-		char *why = batch_confirm(a, _("Mark these pairs as not duplicates:"), rows, n);
-
-		if (why) {
-			batch_begin(&b, a, _("Not duplicates"));
-			for (int i = 0; i < n; i++) {
-				int64_t audit;
-				enum status st = a->store->ops->dismiss_suggestion(a->store, rows[i].id, why, &audit, &e);
-
-				if (st == ST_OK)
-					app_did(a, audit, _("not a duplicate: #%lld ~ #%lld"),
-						(long long)rows[i].idea_id, (long long)rows[i].other_id);
-				batch_item(&b, &rows[i], st, e.msg);
-			}
-			ui_untag_all_of(app_queue(a));
-			batch_end(&b, a);
-			free(why);
-		}
+		run_batch(a, _("Mark these pairs as not duplicates:"), _("Not duplicates"), rows, n,
+			  apply_not_duplicate, label_not_duplicate, NULL);
 	} else {
 		int64_t audit;
 		enum status st;
@@ -535,10 +567,29 @@ static const char *dept_title(struct app *a, int64_t id)
 	return d ? d->title : _("no department");
 }
 
+static enum status apply_assign(struct app *a, const struct queue_row *r, const char *why,
+				const void *arg, int64_t *audit, struct err *e)
+{
+	const int64_t *target = arg;
+
+	return a->store->ops->assign(a->store, r->idea_id, r->version, target[0], target[1], why,
+				     audit, e);
+}
+
+static const char *label_assign(const struct queue_row *r, const void *arg)
+{
+	static char buf[64];
+
+	(void)arg;
+	snprintf(buf, sizeof(buf), _("assign #%lld"), (long long)r->idea_id);
+	return buf;
+}
+
 void ui_assign(struct app *a, bool tagged)
 {
 	struct queue_row *rows;
 	int n = targets(a, tagged, &rows);
+	const struct ref *current;
 	int64_t dept, person;
 	struct err e;
 
@@ -554,31 +605,14 @@ void ui_assign(struct app *a, bool tagged)
 		free_targets(rows, n);
 		return;
 	}
-	if (pick_department(a, rows[0].department ? (ref_find(&a->ref.departments, rows[0].department)
-						     ? ref_find(&a->ref.departments, rows[0].department)->id : 0) : 0,
-			    &dept, &person)) {
+	current = rows[0].department ? ref_find(&a->ref.departments, rows[0].department) : NULL;
+	if (pick_department(a, current ? current->id : 0, &dept, &person)) {
 		if (tagged) {
 			char what[256];
-			struct batch_result b;
-			char *why;
+			int64_t target[2] = { dept, person };
 
 			snprintf(what, sizeof(what), _("Assign to %s:"), dept_title(a, dept));
-			why = batch_confirm(a, what, rows, n);
-			if (why) {
-				batch_begin(&b, a, what);
-				for (int i = 0; i < n; i++) {
-					int64_t audit;
-					enum status st = a->store->ops->assign(a->store, rows[i].idea_id, rows[i].version,
-									     dept, person, why, &audit, &e);
-
-					if (st == ST_OK)
-						app_did(a, audit, _("assign #%lld"), (long long)rows[i].idea_id);
-					batch_item(&b, &rows[i], st, e.msg);
-				}
-				ui_untag_all_of(app_queue(a));
-				batch_end(&b, a);
-				free(why);
-			}
+			run_batch(a, what, what, rows, n, apply_assign, label_assign, target);
 		} else {
 			int64_t audit;
 			enum status st = a->store->ops->assign(a->store, rows[0].idea_id, rows[0].version, dept,
@@ -631,6 +665,21 @@ static const char *pick_status(struct app *a, const char *title, const char *now
 	return out;
 }
 
+static enum status apply_status(struct app *a, const struct queue_row *r, const char *why,
+				const void *arg, int64_t *audit, struct err *e)
+{
+	return a->store->ops->set_status(a->store, r->idea_id, r->version, arg, why, audit, e);
+}
+
+static const char *label_status(const struct queue_row *r, const void *arg)
+{
+	static char buf[64];
+
+	(void)arg;
+	snprintf(buf, sizeof(buf), _("status of #%lld"), (long long)r->idea_id);
+	return buf;
+}
+
 void ui_set_status(struct app *a, bool tagged)
 {
 	struct queue_row *rows;
@@ -653,26 +702,9 @@ void ui_set_status(struct app *a, bool tagged)
 	status = pick_status(a, _("Which status?"), rows[0].status, false);
 	if (status && tagged) {
 		char what[256];
-		struct batch_result b;
-		char *why;
 
 		snprintf(what, sizeof(what), _("Set the status to %s:"), status_title(a, status));
-		why = batch_confirm(a, what, rows, n);
-		if (why) {
-			batch_begin(&b, a, what);
-			for (int i = 0; i < n; i++) {
-				int64_t audit;
-				enum status st = a->store->ops->set_status(a->store, rows[i].idea_id, rows[i].version,
-									 status, why, &audit, &e);
-
-				if (st == ST_OK)
-					app_did(a, audit, _("status of #%lld"), (long long)rows[i].idea_id);
-				batch_item(&b, &rows[i], st, e.msg);
-			}
-			ui_untag_all_of(app_queue(a));
-			batch_end(&b, a);
-			free(why);
-		}
+		run_batch(a, what, what, rows, n, apply_status, label_status, status);
 	} else if (status) {
 		int64_t audit;
 		enum status st = a->store->ops->set_status(a->store, rows[0].idea_id, rows[0].version, status,
@@ -817,6 +849,25 @@ static const char *verdict_what(const struct queue_row *r, bool confirm)
 	return buf;
 }
 
+struct verdict_arg {
+	bool confirm;
+	const char *reason;
+};
+
+static enum status apply_verdict(struct app *a, const struct queue_row *r, const char *why,
+				 const void *arg, int64_t *audit, struct err *e)
+{
+	const struct verdict_arg *v = arg;
+
+	return a->store->ops->verdict(a->store, r->kind, r->id, r->version, v->confirm, v->reason, why,
+				      audit, e);
+}
+
+static const char *label_verdict(const struct queue_row *r, const void *arg)
+{
+	return verdict_what(r, ((const struct verdict_arg *)arg)->confirm);
+}
+
 void ui_verdict(struct app *a, bool confirm, bool tagged)
 {
 	struct queue_row *rows;
@@ -848,25 +899,12 @@ void ui_verdict(struct app *a, bool confirm, bool tagged)
 		}
 	}
 	if (tagged) {
-		struct batch_result b;
-		char *why = batch_confirm(a, confirm ? _("Confirm the flags and hide these items:")
-					  : _("Dismiss the flags on these items:"), rows, n);
+		struct verdict_arg va = { confirm, reason };
 
-		if (why) {
-			batch_begin(&b, a, confirm ? _("Flags confirmed") : _("Flags dismissed"));
-			for (int i = 0; i < n; i++) {
-				int64_t audit;
-				enum status st = a->store->ops->verdict(a->store, rows[i].kind, rows[i].id, rows[i].version,
-									confirm, reason, why, &audit, &e);
-
-				if (st == ST_OK)
-					app_did(a, audit, "%s", verdict_what(&rows[i], confirm));
-				batch_item(&b, &rows[i], st, e.msg);
-			}
-			ui_untag_all_of(app_queue(a));
-			batch_end(&b, a);
-			free(why);
-		}
+		run_batch(a, confirm ? _("Confirm the flags and hide these items:")
+			  : _("Dismiss the flags on these items:"),
+			  confirm ? _("Flags confirmed") : _("Flags dismissed"), rows, n, apply_verdict,
+			  label_verdict, &va);
 	} else {
 		int64_t audit;
 		enum status st = a->store->ops->verdict(a->store, rows[0].kind, rows[0].id, rows[0].version,
