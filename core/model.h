@@ -172,6 +172,8 @@ struct idea_detail {
 	char *department_signature;
 	int support_up, support_down; /* with ideas merged into it, each citizen once */
 	int merged_count;         /* ideas merged into this one */
+	int64_t suggested_department; /* the engine's department for it, 0: none */
+	double suggested_confidence;
 	char *claimed_by;         /* someone else working on it */
 };
 void idea_detail_free(struct idea_detail *d);

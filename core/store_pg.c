@@ -750,8 +750,10 @@ static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, s
 		  "  + (select count(*) from comments x where x.author_id = i.author_id and x.hidden_at is not null),"
 		  " u.first_name, u.locale, inspraak_ml(d.signature_multiloc, u.locale),"
 		  " sup.up, sup.down,"
-		  " (select count(*) from ideas x where x.merged_into_id = i.id)"
+		  " (select count(*) from ideas x where x.merged_into_id = i.id),"
+		  " ds.department_id, ds.confidence"
 		  " from ideas i join projects p on p.id = i.project_id"
+		  " left join department_suggestions ds on ds.idea_id = i.id"
 		  " cross join lateral inspraak_support(i.id) sup"
 		  " join idea_statuses st on st.key = i.status"
 		  " left join phases ph on ph.id = i.phase_id"
@@ -814,6 +816,8 @@ static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, s
 	d->support_up = pg_int(r, 0, c++);
 	d->support_down = pg_int(r, 0, c++);
 	d->merged_count = pg_int(r, 0, c++);
+	d->suggested_department = pg_i64(r, 0, c++);
+	d->suggested_confidence = pg_double(r, 0, c++, 0);
 	PQclear(r);
 	return ST_OK;
 }

@@ -506,30 +506,46 @@ void ui_not_duplicate(struct app *a, bool tagged)
 
 /* --- assign, status --------------------------------------------------------------------- */
 
-/* A department (and optionally a person) from pickers: false when cancelled. */
-static bool pick_department(struct app *a, int64_t current_dept, int64_t *dept, int64_t *person)
+/* A department (and optionally a person) from pickers: false when cancelled. The engine's
+ * suggestion, when there is one, comes first with its confidence. */
+static bool pick_department(struct app *a, int64_t current_dept, int64_t suggested,
+			    double confidence, int64_t *dept, int64_t *person)
 {
 	const struct ref_list *l = &a->ref.departments;
-	const char **labels = xcalloc((size_t)l->n + 1, sizeof(*labels));
-	const char **hints = xcalloc((size_t)l->n + 1, sizeof(*hints));
+	const char **labels = xcalloc((size_t)l->n + 2, sizeof(*labels));
+	const char **hints = xcalloc((size_t)l->n + 2, sizeof(*hints));
+	int64_t *ids = xcalloc((size_t)l->n + 2, sizeof(*ids));
 	struct staff_line *staff = NULL;
-	int nstaff = 0, pick, initial = 0;
+	int nstaff = 0, pick, initial = 0, m = 0;
+	char hint[64];
 	struct err e;
+	const struct ref *sug = suggested ? ref_by_id(l, suggested) : NULL;
 
-	labels[0] = _("(no department)");
-	hints[0] = "";
-	for (int i = 0; i < l->n; i++) {
-		labels[i + 1] = l->v[i].title ? l->v[i].title : l->v[i].code;
-		hints[i + 1] = l->v[i].code;
-		if (l->v[i].id == current_dept)
-			initial = i + 1;
+	if (sug) {
+		snprintf(hint, sizeof(hint), _("suggested, %d%% sure"), (int)(confidence * 100 + 0.5));
+		labels[m] = sug->title ? sug->title : sug->code;
+		hints[m] = hint;
+		ids[m++] = sug->id;
 	}
-	pick = dialog_pick(a, _("Assign to which department?"), labels, hints, l->n + 1, initial);
+	labels[m] = _("(no department)");
+	hints[m] = "";
+	ids[m++] = 0;
+	for (int i = 0; i < l->n; i++) {
+		if (sug && l->v[i].id == sug->id)
+			continue;
+		labels[m] = l->v[i].title ? l->v[i].title : l->v[i].code;
+		hints[m] = l->v[i].code;
+		if (l->v[i].id == current_dept && !sug)
+			initial = m;
+		ids[m++] = l->v[i].id;
+	}
+	pick = dialog_pick(a, _("Assign to which department?"), labels, hints, m, initial);
+	*dept = pick >= 0 ? ids[pick] : 0;
 	free(labels);
 	free(hints);
+	free(ids);
 	if (pick < 0)
 		return false;
-	*dept = pick ? l->v[pick - 1].id : 0;
 	*person = 0;
 	if (!*dept)
 		return true;
@@ -539,20 +555,20 @@ static bool pick_department(struct app *a, int64_t current_dept, int64_t *dept, 
 	}
 	{
 		const char **names = xcalloc((size_t)nstaff + 1, sizeof(*names));
-		int64_t *ids = xcalloc((size_t)nstaff + 1, sizeof(*ids));
-		int m = 1;
+		int64_t *people = xcalloc((size_t)nstaff + 1, sizeof(*people));
+		int k = 1;
 
 		names[0] = _("(the department as a whole)");
 		for (int i = 0; i < nstaff; i++)
 			if (staff[i].department_id == *dept) {
-				names[m] = staff[i].name;
-				ids[m++] = staff[i].id;
+				names[k] = staff[i].name;
+				people[k++] = staff[i].id;
 			}
-		pick = m > 1 ? dialog_pick(a, _("And a person within it? (optional)"), names, NULL, m, 0) : 0;
+		pick = k > 1 ? dialog_pick(a, _("And a person within it? (optional)"), names, NULL, k, 0) : 0;
 		if (pick > 0)
-			*person = ids[pick];
+			*person = people[pick];
 		free(names);
-		free(ids);
+		free(people);
 	}
 	for (int i = 0; i < nstaff; i++)
 		free(staff[i].name);
@@ -590,7 +606,8 @@ void ui_assign(struct app *a, bool tagged)
 	struct queue_row *rows;
 	int n = targets(a, tagged, &rows);
 	const struct ref *current;
-	int64_t dept, person;
+	int64_t dept, person, suggested = 0;
+	double confidence = 0;
 	struct err e;
 
 	if (!n)
@@ -606,7 +623,17 @@ void ui_assign(struct app *a, bool tagged)
 		return;
 	}
 	current = rows[0].department ? ref_find(&a->ref.departments, rows[0].department) : NULL;
-	if (pick_department(a, current ? current->id : 0, &dept, &person)) {
+	if (!tagged) {
+		struct idea_detail d;
+
+		/* The engine's suggestion for this idea, if it made one. */
+		if (a->store->ops->idea(a->store, rows[0].idea_id, &d, &e) == ST_OK) {
+			suggested = d.suggested_department;
+			confidence = d.suggested_confidence;
+			idea_detail_free(&d);
+		}
+	}
+	if (pick_department(a, current ? current->id : 0, suggested, confidence, &dept, &person)) {
 		if (tagged) {
 			char what[256];
 			int64_t target[2] = { dept, person };
