@@ -16,8 +16,9 @@
  * The generator writes only what people would have written: citizens' ideas, votes, comments
  * and reports, staff's replies and the traces of their past moderation (status, department,
  * hidden spam, merged duplicates, resolved reports). It never writes what an analysis would
- * conclude: duplicate suggestions come from a pg_trgm similarity query over the loaded ideas,
- * recorded with method "pg_trgm", and there are no machine flags.
+ * conclude: duplicate suggestions, machine flags and department suggestions are the analysis
+ * engine's (core/analyze.h), which `inspraak demo` runs over the loaded municipality. What
+ * staff handled counts as analysed when it came in; the rest waits for the engine.
  *
  * Everything is a function of the seed and of the reference time ("now", pinned with
  * INSPRAAK_DEMO_NOW=<unix seconds> for reproducible loads): times are offsets from it, so the
@@ -1774,7 +1775,7 @@ static bool write_ideas(struct gen *g, FILE *truth)
 	if (!copy_begin(g, &c, "COPY ideas (id, project_id, phase_id, author_id, title, body, lang, "
 			"area_id, location_lat, location_lng, address, status, department_id, assignee_id, "
 			"source, merged_into_id, hidden_at, hidden_reason, votes_up, votes_down, "
-			"comments_count, version, created_at, updated_at) FROM STDIN", "ideas"))
+			"comments_count, version, created_at, updated_at, analyzed_at) FROM STDIN", "ideas"))
 		return false;
 	sbuf_init(&title);
 	sbuf_init(&body);
@@ -1857,6 +1858,12 @@ static bool write_ideas(struct gen *g, FILE *truth)
 		c_int(&c, version);
 		c_ts(&c, d->at);
 		c_ts(&c, updated);
+		/* What staff have handled, the engine saw when it came in; the rest waits for
+		 * its first look. */
+		if (d->handled != NEVER || d->merged >= 0)
+			c_ts(&c, d->at);
+		else
+			c_null(&c);
 		c_row(&c);
 		if (truth)
 			fprintf(truth, "%ld\t%s\t%d\t%d\t%d\t%ld\t%d\t%s\n", i + 1, kind_name[d->kind],
@@ -1940,7 +1947,7 @@ static bool write_comments(struct gen *g)
 	struct sbuf text;
 
 	if (!copy_begin(g, &c, "COPY comments (id, idea_id, parent_id, author_id, body, lang, hidden_at, "
-			"hidden_reason, version, created_at) FROM STDIN", "comments"))
+			"hidden_reason, version, created_at, analyzed_at) FROM STDIN", "comments"))
 		return false;
 	sbuf_init(&text);
 	for (long i = 0; i < g->n && !c.failed; i++) {
@@ -2034,6 +2041,11 @@ static bool write_comments(struct gen *g)
 			}
 			c_int(&c, hidden != NEVER ? 2 : 1);
 			c_ts(&c, t);
+			/* The last three days' comments wait for the engine's first look. */
+			if (t < g->now - 3 * DAY)
+				c_ts(&c, t);
+			else
+				c_null(&c);
 			c_row(&c);
 		}
 		if (i % g->tick == 0)
@@ -2576,99 +2588,6 @@ static bool finish_tables(struct gen *g)
 	return ok;
 }
 
-/* Duplicate suggestions, the way a moderator's tool without an analysis engine finds them:
- * pg_trgm similarity of titles within a project, for the ideas waiting in the triage queue.
- *
- * Measured on the default demo: raw title similarity ranks "zebrapad in de Kerkstraat" next
- * to "zebrapad in de Kapelstraat" (same request, another street) as high as a paraphrase,
- * and the body adds more shared filler than signal. What works best is the title with the
- * words every title shares removed (articles, prepositions, "graag", "voorstel", ...), so the
- * place and the request carry the score, and a sanity check that the two ideas are in the
- * same area (or both in none) and, when both are pinned on the map, within 150 m of each
- * other. A candidate must reach a similarity of DUP_THRESHOLD; each queued idea gets at most
- * three.
- *
- * The nearest titles come from a GiST trigram index on (project, area, title), searched by
- * distance; the area in the key keeps each search to one neighbourhood, which made it five
- * times faster. The index lives on a temporary table and goes with it at commit. At scale only the newest
- * DUP_MAX_QUEUED ideas of the queue get suggestions: they are what a moderator sees first,
- * and the full queue of a million-idea platform would take the nearest-neighbour search
- * (a few milliseconds per idea) well past the load budget. */
-#define DUP_THRESHOLD 0.6
-#define DUP_MAX_QUEUED 20000L
-#define DUP_STOPWORDS "graag|een|de|het|in|op|aan|van|voor|kan|er|komen|voorstel|idee|vraag|naar|aub|" \
-	"meer|extra|nodig|the|a|please|request|for|at|on|could|we|have|needed|des|une|un|la|le|les|" \
-	"sur|dans|demande|pourrait-on|avoir|svp|au|devant|du"
-
-static bool suggest_duplicates(struct gen *g)
-{
-	char ts[40], sql[4096];
-	long lo = 0, hi = 0, queued = 0;
-	PGresult *res;
-	int batches;
-
-	fmt_ts(ts, g->now);
-	if (!exec(g, "CREATE TEMP TABLE demo_dup_titles ON COMMIT DROP AS "
-		  "SELECT id, project_id, coalesce(area_id, 0) AS area, location_lat AS lat, "
-		  "       location_lng AS lng, "
-		  "       regexp_replace(lower(title), '\\m(" DUP_STOPWORDS ")\\M', ' ', 'g') AS t, "
-		  "       status = 'proposed' AS queued "
-		  "  FROM ideas WHERE hidden_at IS NULL AND merged_into_id IS NULL", "duplicate suggestions")
-	    || !exec(g, "CREATE INDEX ON demo_dup_titles "
-		     "USING gist (project_id, area, t gist_trgm_ops(siglen = 64))", "duplicate suggestions")
-	    || !exec(g, "ANALYZE demo_dup_titles", "duplicate suggestions"))
-		return false;
-	progress(g, N_("duplicate suggestions"), 0.1);
-	snprintf(sql, sizeof(sql), "SELECT coalesce(min(id), 0), coalesce(max(id), 0), count(*) FROM "
-		 "(SELECT id FROM demo_dup_titles WHERE queued ORDER BY id DESC LIMIT %ld) s",
-		 DUP_MAX_QUEUED);
-	res = PQexec(g->conn, sql);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
-		return fail_res(g, res, "duplicate suggestions");
-	lo = atol(PQgetvalue(res, 0, 0));
-	hi = atol(PQgetvalue(res, 0, 1));
-	queued = atol(PQgetvalue(res, 0, 2));
-	PQclear(res);
-	batches = queued > 2000 ? 20 : 1;
-	for (int b = 0; b < batches && queued; b++) {
-		long from = lo + (hi - lo + 1) * b / batches, to = lo + (hi - lo + 1) * (b + 1) / batches;
-
-		snprintf(sql, sizeof(sql),
-			 "INSERT INTO duplicate_suggestions (idea_a, idea_b, score, method, reasons, "
-			 "                                   created_at) "
-			 "SELECT least(q.id, m.id), greatest(q.id, m.id), m.sim, 'pg_trgm', "
-			 "       jsonb_build_array(format('title similarity %%s', round(m.sim::numeric, 2))) "
-			 "       || CASE WHEN q.area > 0 THEN '[\"same area\"]'::jsonb ELSE '[]' END "
-			 "       || CASE WHEN m.words IS NOT NULL "
-			 "               THEN jsonb_build_array('shared words: ' || m.words) ELSE '[]' END, "
-			 "       '%s' "
-			 "  FROM demo_dup_titles q CROSS JOIN LATERAL ("
-			 "       SELECT o.id, similarity(o.t, q.t) AS sim, "
-			 "              (SELECT string_agg(w, ', ' ORDER BY w) FROM ("
-			 "                  SELECT unnest(regexp_split_to_array(q.t, '[^[:alnum:]]+')) "
-			 "                  INTERSECT "
-			 "                  SELECT unnest(regexp_split_to_array(o.t, '[^[:alnum:]]+'))) x(w) "
-			 "                WHERE length(w) > 2) AS words "
-			 "         FROM (SELECT * FROM demo_dup_titles o "
-			 "                WHERE o.project_id = q.project_id AND o.area = q.area "
-			 "                  AND o.id <> q.id "
-			 "                ORDER BY o.t <-> q.t LIMIT 12) o "
-			 "        WHERE similarity(o.t, q.t) >= %.2f "
-			 "          AND (o.lat IS NULL OR q.lat IS NULL "
-			 "               OR ((o.lat - q.lat) * 111000) ^ 2 + ((o.lng - q.lng) * 70000) ^ 2 "
-			 "                  < 150 ^ 2) "
-			 "        ORDER BY 3 DESC, o.id LIMIT 3) m "
-			 " WHERE q.queued AND q.id >= %ld AND q.id < %ld "
-			 " ORDER BY q.id, m.sim DESC "
-			 "ON CONFLICT (idea_a, idea_b) DO NOTHING",
-			 ts, DUP_THRESHOLD, from, to);
-		if (!exec(g, sql, "duplicate suggestions"))
-			return false;
-		progress(g, N_("duplicate suggestions"), 0.1 + 0.9 * (b + 1) / batches);
-	}
-	return true;
-}
-
 static bool database_empty(struct gen *g, bool *empty)
 {
 	static const char *const tables[] = { "ideas", "users", "projects", "areas", "departments" };
@@ -2802,10 +2721,10 @@ enum status demo_load(PGconn *conn, const struct demo_opts *o, struct err *e)
 		&& write_reports(&g) && write_feedback(&g) && write_users(&g) && finish_tables(&g);
 	if (truth)
 		fclose(truth);
-	if (ok) {
-		progress(&g, N_("duplicate suggestions"), 0);
-		ok = suggest_duplicates(&g);
-	}
+	/* The copies ran with triggers off: the text hash the analysis counts reposts by is
+	 * computed here once. */
+	if (ok)
+		ok = exec(&g, "UPDATE ideas SET text_hash = inspraak_text_hash(title, body)", "ideas");
 	/* Staff decided some recent ideas and have not answered yet: the "decided, not yet
 	 * told" queue starts with work in it, as it would on a real platform. */
 	if (ok) {

@@ -14,7 +14,7 @@ struct demo_opts {
 	long ideas;              /* number of ideas; 100 to 5,000,000 */
 	unsigned long long seed; /* same seed, same municipality */
 	/* Called now and then with what is being done, translated ("ideas", "votes", ...,
-	 * "duplicate suggestions", "vacuum"), and how far that stage is (0..1): about every 1%
+	 * "vacuum"), and how far that stage is (0..1): about every 1%
 	 * of the stages that stream rows, at the start and end of the single statements, and
 	 * with 1 as the very last call. May be NULL. */
 	void (*progress)(void *ctx, const char *stage, double done);
@@ -24,9 +24,9 @@ struct demo_opts {
 /* Load the demo municipality Gravenvoorde into a migrated, empty database. Writes areas,
  * departments, projects with phases, staff and citizens with demographics, ideas (Dutch with
  * some French and English; near-duplicates, spam and abuse among them), votes, comments,
- * citizen reports and staff replies, all with COPY in one transaction. Then computes
- * duplicate suggestions with a pg_trgm similarity query (method "pg_trgm"), commits, notifies
- * channel "inspraak" and runs VACUUM ANALYZE.
+ * citizen reports and staff replies, all with COPY in one transaction; commits, notifies
+ * channel "inspraak" and runs VACUUM ANALYZE. It writes no duplicate suggestions, flags or
+ * department suggestions: those are the analysis engine's (core/analyze.h).
  *
  * Times are relative to now, or to INSPRAAK_DEMO_NOW (unix seconds) when set: with it, the
  * same seed gives the same database. The connection must be allowed to set

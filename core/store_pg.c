@@ -1041,7 +1041,7 @@ static enum status pg_suggestion(struct store *s, int64_t id, struct dupe_detail
 	memset(d, 0, sizeof(*d));
 	snprintf(ids, sizeof(ids), "%lld", (long long)id);
 	r = run1(p, "select s.idea_a, s.idea_b, s.score, s.method, s.state,"
-		    " (select string_agg(x, ', ') from jsonb_array_elements_text(s.reasons) x)"
+		    " (select string_agg(x, '; ') from jsonb_array_elements_text(s.reasons) x)"
 		    " from duplicate_suggestions s where s.id = $1", ids, e);
 	if (!r)
 		return ST_FAIL;

@@ -35,8 +35,41 @@ create index comments_unanalyzed on comments (id) where analyzed_at is null;
 
 -- The same text posted from several accounts is a spam signal: a hash of the folded text to
 -- count it fast.
+-- The hash ignores case, punctuation and spacing, so a repost with another exclamation mark is
+-- still the same text. A trigger keeps it, whoever writes the idea.
 alter table ideas add column text_hash bigint;
-create index ideas_text_hash on ideas (text_hash) where text_hash is not null;
+create or replace function inspraak_text_hash(p_title text, p_body text) returns bigint
+language sql immutable parallel safe as $$
+  select hashtextextended(btrim(regexp_replace(lower(p_title || ' ' || p_body),
+                                               '[^[:alnum:]]+', ' ', 'g')), 0)
+$$;
+create or replace function inspraak_ideas_text_hash() returns trigger
+language plpgsql as $$
+begin
+  new.text_hash := inspraak_text_hash(new.title, new.body);
+  return new;
+end $$;
+create trigger ideas_text_hash before insert or update of title, body on ideas
+  for each row execute function inspraak_ideas_text_hash();
+update ideas set text_hash = inspraak_text_hash(title, body);
+create index ideas_text_hash on ideas (text_hash);
+
+-- When an idea last changed in a way the duplicate index cares about (its text, or whether it
+-- is still live), so a saved index is brought up to date by reading only what changed.
+create or replace function inspraak_ideas_touch() returns trigger
+language plpgsql as $$
+begin
+  new.updated_at := now();
+  return new;
+end $$;
+create trigger ideas_touch before update of title, body, project_id, merged_into_id, hidden_at
+  on ideas for each row
+  when (old.title is distinct from new.title or old.body is distinct from new.body
+        or old.project_id is distinct from new.project_id
+        or old.merged_into_id is distinct from new.merged_into_id
+        or old.hidden_at is distinct from new.hidden_at)
+  execute function inspraak_ideas_touch();
+create index ideas_updated on ideas (updated_at);
 
 -- How the engine may act. Without an auto-hide threshold the spam model runs in shadow: it
 -- scores and flags, a moderator decides.
@@ -44,7 +77,9 @@ create table analysis_settings (
   id                  boolean primary key default true check (id),
   auto_hide_threshold real check (auto_hide_threshold between 0 and 1),
   retrain_hours       integer not null default 24 check (retrain_hours > 0),
-  last_retrain_at     timestamptz
+  last_retrain_at     timestamptz,
+  -- Names this database's duplicate index file on the machines that analyse it.
+  instance            uuid not null default gen_random_uuid()
 );
 insert into analysis_settings default values;
 

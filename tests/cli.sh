@@ -410,4 +410,35 @@ is "audit --idea and --comment: exit 2" "$rc" 2
 run audit --since gisteren
 is "audit --since with an unreadable time: exit 2" "$rc" 2
 
+# score duplicates: TSV in, TSV out, no database.
+run_plain() {
+	out=$("$INSPRAAK_BIN" "$@" 2>"$T/err" </dev/null)
+	rc=$?
+	err=$(cat "$T/err")
+}
+printf 'id\tproject\ttitle\tbody\n' >"$T/ideas.tsv"
+printf 'a1\t1\tFietsenstalling station\tTe weinig plaats voor fietsen aan het station.\n' >>"$T/ideas.tsv"
+printf 'a2\t1\tFietsen stallen aan het station\tAan het station is te weinig plaats voor fietsen.\n' >>"$T/ideas.tsv"
+printf 'a3\t2\tBibliotheek langer open\tDe bibliotheek mag op zaterdag langer open.\n' >>"$T/ideas.tsv"
+printf 'a\tb\na1\ta2\na1\ta3\n' >"$T/pairs.tsv"
+run_plain score duplicates --ideas "$T/ideas.tsv" --pairs "$T/pairs.tsv"
+is "score duplicates --pairs: a line per pair" "$(printf '%s\n' "$out" | cut -f1,2,4 | tr '\t' ' ' | tr '\n' '|')" \
+	"a1 a2 duplicate|a1 a3 distinct|"
+run_plain score duplicates --ideas "$T/ideas.tsv" --top 1
+is "score duplicates --top 1: the best candidate of each" "$(printf '%s\n' "$out" | cut -f1-3 | head -2 | tr '\t' ' ' | tr '\n' '|')" \
+	"a1 a2 1|a2 a1 1|"
+printf 'a\tb\na1\ta2\na1\tzz\n' >"$T/unknown.tsv"
+run_plain score duplicates --ideas "$T/ideas.tsv" --pairs "$T/unknown.tsv"
+is "score duplicates, a pair naming an unknown idea: exit 1" "$rc" 1
+has "... with the file and line" "$err" "unknown.tsv:3: the idea zz is not in"
+printf 'id\tfoo\nx\ty\n' >"$T/nocol.tsv"
+run_plain score duplicates --ideas "$T/nocol.tsv" --top 3
+has "score duplicates, no text column: the file and line" "$err" "nocol.tsv:1:"
+: >"$T/empty.tsv"
+run_plain score duplicates --ideas "$T/empty.tsv" --top 3
+is "score duplicates, an empty file: exit 1" "$rc" 1
+printf 'id\ttitle\nx\tcaf\351\n' >"$T/latin1.tsv"
+run_plain score duplicates --ideas "$T/latin1.tsv" --top 3
+has "score duplicates, invalid UTF-8: the file and line" "$err" "latin1.tsv:2:"
+
 finish

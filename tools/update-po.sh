@@ -4,7 +4,7 @@
 # translated); en.po is the English of the sources, made anew. Run from the source tree.
 set -e
 cd "$(dirname "$0")/.."
-files=$(ls core/*.c core/*.h tui/*.c tui/*.h)
+files=$(ls core/*.c core/*.h core/analysis/*.c core/analysis/*.h tui/*.c tui/*.h)
 xgettext --from-code=UTF-8 --language=C -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS \
 	--package-name=inspraak --msgid-bugs-address= -o po/inspraak.pot $files
 msgmerge -q --update --backup=none po/nl_BE.po po/inspraak.pot

@@ -9,6 +9,7 @@
 
 #include "core/cluster.h"
 #include "core/conf.h"
+#include "core/analyze.h"
 #include "core/demo.h"
 #include "core/i18n.h"
 #include "core/keys.h"
@@ -18,6 +19,8 @@
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/cli_actions.h"
+#include "tui/cli_analyze.h"
+#include "tui/cli_score.h"
 
 /* What the subcommands of before the actions read: they keep accepting all of these. */
 #define LEGACY_OPTIONS (CLI_BIT(DB) | CLI_BIT(CONFIG) | CLI_BIT(DIR) | CLI_BIT(IDEAS) | \
@@ -55,6 +58,10 @@ static void usage(FILE *f)
 "  keys        list the default keys (--man: as a table for the manual page)\n"
 "\n"));
 	cli_actions_usage(f);
+	fputc('\n', f);
+	cli_analyze_usage(f);
+	fputc('\n', f);
+	cli_score_usage(f);
 	fprintf(f, "%s", _("\nSee inspraak(1) and inspraak-config(5).\n"));
 }
 
@@ -105,6 +112,12 @@ static void parse(int argc, char **argv, struct cli_args *a)
 		}
 		if (str_eq(arg, "--help") || str_eq(arg, "-h")) {
 			a->help = true;
+			continue;
+		}
+		/* `analyze --status` asks for the engine's status; elsewhere --status names an
+		 * idea status and takes a value. */
+		if (str_eq(arg, "--status") && a->nwords && str_eq(a->words[0], "analyze")) {
+			a->opt[CLI_OPT_STATUS] = "";
 			continue;
 		}
 		if (str_eq(arg, "--version") || str_eq(arg, "-V")) {
@@ -172,10 +185,13 @@ void cli_free_config(struct config *c)
 	free(c);
 }
 
-static int run_console(const struct cli_args *a, const char *conninfo)
+/* The console; with analyze, the analysis engine follows the database on a thread beside it
+ * (the demo's way: no service to set up). */
+static int run_console(const struct cli_args *a, const char *conninfo, bool analyze)
 {
 	struct store *s;
 	struct config *cfg;
+	struct cli_analyzer *engine = NULL;
 	struct err e;
 	int rc;
 
@@ -185,7 +201,10 @@ static int run_console(const struct cli_args *a, const char *conninfo)
 	}
 	app_connected_us = now_us();
 	cfg = cli_load_config(a);
+	if (analyze)
+		engine = cli_analyzer_start(conninfo);
 	rc = app_run(s, cfg, s->ops->describe(s));
+	cli_analyzer_stop(engine);
 	store_close(s);
 	cli_free_config(cfg);
 	return rc;
@@ -305,6 +324,43 @@ static void progress(void *ctx, const char *stage, double done)
 	last_pct = pct;
 }
 
+static void analysis_note(void *ctx, const char *line)
+{
+	if (*(bool *)ctx)
+		fprintf(stderr, "%s\n", line);
+}
+
+/* The engine's first look at the demo: models trained from the municipality's history, the
+ * duplicate index built, and the newest waiting ideas analysed so the queues are full when
+ * the console opens (the console's engine thread goes on with the rest). */
+#define DEMO_FIRST_PASS 20000L
+
+static enum status first_analysis(PGconn *conn, struct err *e)
+{
+	bool tty = isatty(STDERR_FILENO);
+	struct analyze_opts o = { .log = analysis_note, .ctx = &tty };
+	struct analyzer *an = NULL;
+	char *path = cli_analyze_index_path(conn);
+	long done = 0;
+	int64_t t0 = now_us();
+	enum status st;
+
+	o.index_path = path;
+	if (tty)
+		fprintf(stderr, "%s\n", _("Analysing the demo municipality ..."));
+	st = analyzer_open(conn, &o, &an, e);
+	if (st == ST_OK)
+		st = analyzer_pending(an, DEMO_FIRST_PASS, &done, e);
+	if (st == ST_OK)
+		st = analyzer_save(an, e);
+	analyzer_close(an);
+	free(path);
+	if (st == ST_OK && tty)
+		fprintf(stderr, _("Analysed %ld ideas and comments in %.1f s.\n"), done,
+			(double)(now_us() - t0) / 1e6);
+	return st;
+}
+
 /* Other consoles still connected to the demo server keep it running. */
 static int other_clients(const char *conninfo)
 {
@@ -388,12 +444,17 @@ static int cmd_demo(const struct cli_args *a)
 		fprintf(stderr, _("The demo database already holds a municipality; add --fresh to build "
 				  "a new one with %ld ideas.\n"), ideas);
 	}
+	if (first_analysis(conn, &e) != ST_OK) {
+		fprintf(stderr, "inspraak: %s\n", e.msg);
+		rc = 1;
+		goto out;
+	}
 	PQfinish(conn);
 	conn = NULL;
 	if (cli_has(a, CLI_OPT_NO_CONSOLE))
 		printf("%s\n", ci);
 	else
-		rc = run_console(a, ci);
+		rc = run_console(a, ci, true);
 out:
 	if (conn)
 		PQfinish(conn);
@@ -462,17 +523,25 @@ int cli_main(int argc, char **argv)
 	i18n_init();
 	parse(argc, argv, &a);
 	if (a.help) {
-		if (!a.nwords || !cli_actions_help(stdout, &a))
+		if (cli_score_is(&a))
+			cli_score_usage(stdout);
+		else if (cli_analyze_is(&a))
+			cli_analyze_usage(stdout);
+		else if (!a.nwords || !cli_actions_help(stdout, &a))
 			usage(stdout);
 		free(a.words);
 		return 0;
 	}
-	if (a.nwords && cli_actions_is(&a)) {
+	if (cli_score_is(&a)) {
+		rc = cli_score_main(&a);
+	} else if (cli_analyze_is(&a)) {
+		rc = cli_analyze_main(&a);
+	} else if (a.nwords && cli_actions_is(&a)) {
 		rc = cli_actions_run(&a);
 	} else {
 		cli_check_options(&a, LEGACY_OPTIONS, a.nwords ? a.words[0] : "inspraak");
 		if (a.nwords == 0) {
-			rc = run_console(&a, cli_conninfo(&a));
+			rc = run_console(&a, cli_conninfo(&a), false);
 		} else if (str_eq(a.words[0], "demo")) {
 			rc = cmd_demo(&a);
 		} else if (str_eq(a.words[0], "db")) {

@@ -43,7 +43,23 @@
 	X(ACTION, "action", true) \
 	X(SINCE, "since", true) \
 	X(UNTIL, "until", true) \
-	X(LIMIT, "limit", true)
+	X(LIMIT, "limit", true) \
+	X(TRAIN, "train", true) \
+	X(INPUT, "input", true) \
+	X(LABEL, "label", true) \
+	X(POSITIVE, "positive", true) \
+	X(KEYWORDS, "keywords", true) \
+	X(VERBOSE, "verbose", false) \
+	X(FOLLOW, "follow", false) \
+	X(RETRAIN, "retrain", false) \
+	X(PAIRS, "pairs", true) \
+	X(TOP, "top", true) \
+	X(API, "api", true) \
+	X(EMAIL, "email", true) \
+	X(KEEP_PASSWORD, "keep-password", false) \
+	X(KEY_FILE, "key-file", true) \
+	X(PASSPHRASE_ENV, "passphrase-env", true) \
+	X(CA_FILE, "ca-file", true)
 
 enum cli_opt {
 #define X(id, name, value) CLI_OPT_##id,

@@ -124,7 +124,7 @@ static enum status dupes_detail(struct app *a, const struct queue_row *r, int wi
 	doc_addf(out, SLOT_DIM, _(" · found by %s"), d.method ? d.method : "-");
 	if (d.reasons && *d.reasons) {
 		doc_newline(out);
-		doc_add(out, SLOT_LABEL, _("Shared: "));
+		doc_add(out, SLOT_LABEL, _("Why: "));
 		doc_wrap(out, SLOT_NORMAL, d.reasons, 8);
 	}
 	doc_newline(out);

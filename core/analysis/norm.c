@@ -19,39 +19,51 @@ const char *an_lang_code(enum an_lang l)
 /* The commonest function words of each language: enough to tell the four apart in a
  * sentence or two, and to mark tokens that say little about what a text asks. */
 static const char *const function_words[AN_OTHER][64] = {
-	[AN_NL] = { "de", "het", "een", "en", "van", "is", "dat", "op", "te", "in", "voor", "niet",
-		    "met", "zijn", "er", "aan", "ook", "maar", "om", "als", "bij", "ze", "je", "we",
-		    "wat", "nog", "kan", "zou", "meer", "dan", "die", "deze", "dit", "naar", "uit",
-		    "wordt", "worden", "hier", "daar", "hebben", "heeft", "veel", "geen", "of", "al",
-		    "moet", "mag", "graag", "ons", "onze", "u", "uw", "wij", "ik", "mijn", "zo",
-		    "door", "tot", "hun", "wel", "nu", "waar", NULL },
-	[AN_FR] = { "le", "la", "les", "des", "et", "est", "un", "une", "du", "de", "pour", "dans",
-		    "que", "qui", "pas", "sur", "au", "aux", "ce", "il", "elle", "nous", "vous", "en",
-		    "ne", "plus", "par", "avec", "sont", "mais", "ou", "se", "sa", "son", "ses",
-		    "cette", "ces", "tres", "peut", "faire", "je", "on", "y", "a", "l", "d", "c",
-		    "qu", "n", "s", "j", "leur", "comme", "etre", "avoir", "ici", "si", "tout", NULL },
-	[AN_EN] = { "the", "and", "is", "of", "to", "in", "for", "that", "it", "on", "with",
-		    "this", "are", "be", "not", "we", "you", "at", "a", "an", "or", "as", "by",
-		    "from", "have", "has", "there", "would", "could", "should", "please", "more",
-		    "our", "my", "i", "they", "their", "can", "will", "was", "were", "its", "so",
-		    "if", "what", "which", "who", "all", "any", "very", "here", "no", "do", "does",
-		    "also", "but", "than", "then", "some", "into", NULL },
-	[AN_DE] = { "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "von",
-		    "mit", "sich", "des", "auf", "fur", "im", "dem", "es", "auch", "an", "werden",
-		    "wird", "sind", "wir", "ich", "sie", "bei", "aus", "oder", "nur", "mehr", "als",
-		    "wie", "noch", "kann", "sollte", "sollten", "muss", "hier", "dass", "man",
-		    "einen", "einer", "zum", "zur", "vom", "am", "bitte", "uber", "durch", "ab",
-		    "wenn", "aber", "so", "sehr", "viele", "keine", "kein", NULL },
+	[AN_NL] = { "aan", "al", "als", "bij", "daar", "dan", "dat", "de", "deze", "die",
+		    "dit", "door", "een", "en", "er", "geen", "graag", "hebben", "heeft",
+		    "het", "hier", "hun", "ik", "in", "is", "je", "kan", "maar", "mag", "meer",
+		    "met", "mijn", "moet", "naar", "niet", "nog", "nu", "of", "om", "ons",
+		    "onze", "ook", "op", "te", "tot", "u", "uit", "uw", "van", "veel", "voor",
+		    "waar", "wat", "we", "wel", "wij", "worden", "wordt", "ze", "zijn", "zo",
+		    "zou", NULL },
+	[AN_FR] = { "a", "au", "aux", "avec", "avoir", "c", "ce", "ces", "cette", "comme", "d",
+		    "dans", "de", "des", "du", "elle", "en", "est", "et", "etre", "faire",
+		    "ici", "il", "j", "je", "l", "la", "le", "les", "leur", "mais", "n", "ne",
+		    "nous", "on", "ou", "par", "pas", "peut", "plus", "pour", "qu", "que",
+		    "qui", "s", "sa", "se", "ses", "si", "son", "sont", "sur", "tout", "tres",
+		    "un", "une", "vous", "y", NULL },
+	[AN_EN] = { "a", "all", "also", "an", "and", "any", "are", "as", "at", "be", "but",
+		    "by", "can", "could", "do", "does", "for", "from", "has", "have", "here",
+		    "i", "if", "in", "into", "is", "it", "its", "more", "my", "no", "not",
+		    "of", "on", "or", "our", "please", "should", "so", "some", "than", "that",
+		    "the", "their", "then", "there", "they", "this", "to", "very", "was", "we",
+		    "were", "what", "which", "who", "will", "with", "would", "you", NULL },
+	[AN_DE] = { "ab", "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bitte",
+		    "das", "dass", "dem", "den", "der", "des", "die", "durch", "ein", "eine",
+		    "einen", "einer", "es", "fur", "hier", "ich", "im", "ist", "kann", "kein",
+		    "keine", "man", "mehr", "mit", "muss", "nicht", "noch", "nur", "oder",
+		    "sehr", "sich", "sie", "sind", "so", "sollte", "sollten", "uber", "und",
+		    "viele", "vom", "von", "wenn", "werden", "wie", "wir", "wird", "zu", "zum",
+		    "zur", NULL },
 };
 
+static int cmp_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every word is looked up in four lists when the language is detected: the lists are sorted
+ * (in byte order, as strcmp compares) so that a lookup is a binary search, and nothing is
+ * made on first use, so two threads may look up at once. */
 static bool is_function_word(enum an_lang l, const char *w)
 {
-	if (l >= AN_OTHER)
+	size_t n = 0;
+
+	if (l >= AN_OTHER || !*w || strlen(w) > 8)
 		return false;
-	for (int i = 0; function_words[l][i]; i++)
-		if (strcmp(function_words[l][i], w) == 0)
-			return true;
-	return false;
+	while (function_words[l][n])
+		n++;
+	return bsearch(&w, function_words[l], n, sizeof(*function_words[l]), cmp_word) != NULL;
 }
 
 /* One stemmer per language, made on first use; the engine runs on one thread. */
@@ -80,6 +92,27 @@ struct span {
 	size_t off, len;
 	bool capital, sentence_start;
 };
+
+/* Two capitals or more and no small letter: shouting, or an acronym. */
+static bool all_upper(const char *s, size_t n)
+{
+	size_t i = 0;
+	int upper = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
+
+		if (k <= 0)
+			break;
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+			return false;
+		upper += utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+		i += (size_t)k;
+	}
+	return upper >= 2;
+}
 
 /* Words of the original text: runs of letters, marks and digits. */
 static int words(const char *s, struct span **out)
@@ -119,6 +152,8 @@ static int words(const char *s, struct span **out)
 			i += (size_t)k;
 		}
 		(*out)[count].len = i - (*out)[count].off;
+		if ((*out)[count].capital && all_upper(s + (*out)[count].off, (*out)[count].len))
+			(*out)[count].capital = false;
 		count++;
 	}
 	return count;
@@ -152,6 +187,39 @@ enum an_lang an_detect(const char *text)
 	return best == AN_OTHER || hits[best] == 0 || hits[best] == second ? AN_OTHER : (enum an_lang)best;
 }
 
+static bool dutch_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The length of a Dutch diminutive's root ("boompjes" -> "boom", "straatje" -> "straat",
+ * "pleintje" -> "plein", "bolletje" -> "bol"), or of the whole word when it is none:
+ * Snowball's Dutch stemmer leaves diminutives alone, yet citizens write "bankje" for a
+ * "bank" as often as not. The suffix rules of Dutch spelling decide; where they are
+ * ambiguous without a dictionary ("kaartje", "taartje"), the commoner reading wins. */
+static size_t dutch_diminutive_root(const char *w)
+{
+	size_t n = strlen(w);
+
+	if (n >= 6 && strcmp(w + n - 3, "jes") == 0)
+		n--;
+	if (n < 5 || w[n - 2] != 'j' || w[n - 1] != 'e')
+		return strlen(w);
+	n -= 2; /* the root plus t, p or et when those belong to the suffix */
+	/* bol-l-etje, man-n-etje: a short vowel doubles the consonant before "etje". */
+	if (n >= 6 && w[n - 1] == 't' && w[n - 2] == 'e' && w[n - 3] == w[n - 4] && !dutch_vowel(w[n - 3]))
+		return n - 3;
+	/* boom-pje, bloem-pje */
+	if (n >= 4 && w[n - 1] == 'p' && w[n - 2] == 'm')
+		return n - 1;
+	/* plein-tje, stoel-tje, deur-tje: a long vowel or a diphthong, then l, n, r or w; after
+	 * a short vowel ("plantje", "puntje") the t is the root's own. */
+	if (n >= 5 && w[n - 1] == 't' && strchr("lnrw", w[n - 2]) && dutch_vowel(w[n - 3]) &&
+	    dutch_vowel(w[n - 4]))
+		return n - 1;
+	return n >= 3 ? n : strlen(w);
+}
+
 void an_text_init(struct an_text *t, const char *text, enum an_lang lang_hint)
 {
 	struct span *w;
@@ -182,9 +250,11 @@ void an_text_init(struct an_text *t, const char *text, enum an_lang lang_hint)
 			if (*p >= '0' && *p <= '9')
 				k->number = true;
 		k->capital = w[i].capital && !w[i].sentence_start;
+		k->start = w[i].sentence_start;
 		k->stop = is_function_word(t->lang, k->fold);
 		if (!k->number && st) {
-			const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)k->fold, (int)strlen(k->fold));
+			size_t len = t->lang == AN_NL ? dutch_diminutive_root(k->fold) : strlen(k->fold);
+			const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)k->fold, (int)len);
 
 			k->stem = s ? xstrndup((const char *)s, (size_t)sb_stemmer_length(st)) : xstrdup(k->fold);
 		} else {

@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Bumped whenever a change here gives a text other tokens or stems: what was computed and
+ * saved from normalised text (a duplicate index) must then be computed again. */
+#define AN_NORM_VERSION 2
+
 enum an_lang { AN_NL, AN_FR, AN_EN, AN_DE, AN_OTHER, AN_LANGS };
 
 const char *an_lang_code(enum an_lang l); /* "nl", "fr", "en", "de", "" */
@@ -17,7 +21,9 @@ struct an_token {
 	char *fold;      /* folded surface form: "straatverlichting", "12b" */
 	char *stem;      /* stem in the text's language ("straatverlicht"); fold for numbers */
 	bool number;     /* has a digit */
-	bool capital;    /* written with a capital, not at a sentence start: likely a name */
+	bool capital;    /* written with a capital, not at a sentence start: likely a name (a word
+			  * in capitals throughout is shouting or an acronym, not counted) */
+	bool start;      /* at a sentence start, where a capital says nothing */
 	bool stop;       /* a function word of the language */
 };
 

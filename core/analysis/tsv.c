@@ -107,13 +107,14 @@ enum status tsv_read(const char *path, struct tsv *t, struct err *e)
 			return ST_INVALID;
 		}
 		if (lineno == 1) {
-			char *tmp[1];
-
 			if (!ll) {
 				err_set(e, _("%s:1: the header line is empty"), path);
 				return ST_INVALID;
 			}
-			t->ncols = split(line, tmp, 0);
+			/* Count before splitting: split() cuts the line where it goes. */
+			t->ncols = 1;
+			for (const char *c = line; *c; c++)
+				t->ncols += *c == '\t';
 			t->names = xcalloc((size_t)t->ncols, sizeof(*t->names));
 			split(line, t->names, t->ncols);
 			continue;

@@ -68,10 +68,12 @@ static const char *seed_sql =
 	" (1, 4, null, 'spam', 0.8, 'v1'), (2, null, 2, 'abuse', 0.6, 'v1');"
 	"select setval(pg_get_serial_sequence(t, 'id'), 100) from unnest('{departments,users,"
 	"projects,phases,ideas,comments,duplicate_suggestions,citizen_reports,machine_flags}'::text[]) t;"
-	/* Every table an action may touch, one checksum each, named so a failure says which. */
+	/* Every table an action may touch, one checksum each, named so a failure says which.
+	 * An idea's updated_at says when it last changed, and an undo is a change. */
 	"create function test_snapshot() returns text language sql as $f$"
 	" select string_agg(t || '=' || h, ' ' order by t) from ("
-	"  select 'ideas' t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) h from ideas x"
+	"  select 'ideas' t, md5(coalesce(string_agg((to_jsonb(x) - 'updated_at')::text, '|'"
+	"                   order by (to_jsonb(x) - 'updated_at')::text), '')) h from ideas x"
 	"  union all select 'comments', md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from comments x"
 	"  union all select 'votes', md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from votes x"
 	"  union all select 'official_feedback', md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from official_feedback x"

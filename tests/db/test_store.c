@@ -309,7 +309,7 @@ START_TEST(details_of_each_kind)
 	ck_assert_int_eq(st->ops->suggestion(st, 1, &dd, &e), ST_OK);
 	ck_assert_int_eq(dd.a.id, 1);
 	ck_assert_int_eq(dd.b.id, 2);
-	ck_assert_str_eq(dd.reasons, "fietsenstalling, station");
+	ck_assert_str_eq(dd.reasons, "shared: fietsenstalling, station; same area");
 	dupe_detail_free(&dd);
 	ck_assert_int_eq(st->ops->author(st, 5, &av, &e), ST_OK);
 	ck_assert_int_eq(av.ideas, 3);
