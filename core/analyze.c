@@ -839,7 +839,7 @@ static bool suggest_duplicates(struct analyzer *a, int64_t id, int64_t project, 
 	int written = 0;
 
 	for (int i = 0; i < n && written < DUP_PER_IDEA; i++) {
-		json_t *rj = json_array();
+		json_t *rj;
 		char ids[2][24], sc[32], *rs;
 		const char *v[4] = { ids[0], ids[1], sc, NULL };
 		PGresult *r;
@@ -847,6 +847,7 @@ static bool suggest_duplicates(struct analyzer *a, int64_t id, int64_t project, 
 		hits[i].score = calibrated(a, hits[i].score);
 		if (hits[i].score < DUPES_THRESHOLD || hits[i].id == id)
 			continue;
+		rj = json_array();
 		for (int k = 0; k < hits[i].why.n; k++)
 			json_array_append_new(rj, json_string(hits[i].why.text[k]));
 		rs = json_dumps(rj, JSON_COMPACT);
