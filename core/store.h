@@ -113,6 +113,13 @@ struct store {
 	const struct store_ops *ops;
 	char locale[8];   /* the content locale ("nl-BE") texts are read in */
 	char console[64]; /* who this console is, for claims: "user@host:pid" */
+	/* Called about every 50 ms while a back end waits on the network (store_govocal), so
+	 * the console can keep drawing and reading keys; setting *cancel stops the request
+	 * (ST_CANCELLED). It must not call the store. NULL: just wait. store_pg ignores it. */
+	void (*wait)(void *ctx, bool *cancel);
+	void *wait_ctx;
+	/* The back end has no claims (the web API): the console acts without claiming. */
+	bool without_claims;
 };
 
 /* Open the PostgreSQL back end. conninfo may be NULL or "" for libpq's defaults (PGHOST,

@@ -19,7 +19,7 @@ else
 		"$(diff <(printf '%s\n' "$table") <(printf '%s\n' "$want") | head -20)"
 fi
 missing=""
-for sub in demo "db migrate" server keys analyze "score duplicates" "score spam" "score department"; do
+for sub in demo "db migrate" server keys analyze "score duplicates" "score spam" "score department" login logout; do
 	grep -q "^\.B inspraak $sub" "$man1" || missing="$missing [$sub]"
 	"$INSPRAAK_BIN" --help | grep -q "inspraak $sub" || missing="$missing [$sub in --help]"
 done

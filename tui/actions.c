@@ -521,6 +521,15 @@ static bool pick_department(struct app *a, int64_t current_dept, int64_t suggest
 	struct err e;
 	const struct ref *sug = suggested ? ref_by_id(l, suggested) : NULL;
 
+	/* The web API of a hosted platform has no departments (and a new database may have
+	 * none yet): say so rather than offer an empty list. */
+	if (l->n == 0) {
+		app_error(a, "%s", _("This platform has no departments to assign ideas to."));
+		free(labels);
+		free(hints);
+		free(ids);
+		return false;
+	}
 	if (sug) {
 		snprintf(hint, sizeof(hint), _("suggested, %d%% sure"), (int)(confidence * 100 + 0.5));
 		labels[m] = sug->title ? sug->title : sug->code;

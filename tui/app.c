@@ -708,6 +708,10 @@ bool app_claim(struct app *a, enum item_kind kind, int64_t id)
 	struct err e;
 	enum status st;
 
+	/* A platform without claims (the web API): colleagues are not kept apart, and the
+	 * action goes ahead as it would on the platform's own pages. */
+	if (a->store->without_claims)
+		return true;
 	if (a->claim_id == id && a->claim_kind == kind)
 		return true;
 	app_release(a);
@@ -1236,6 +1240,53 @@ static void app_free(struct app *a)
 		fclose(a->trace);
 }
 
+/* Called by a back end about every 50 ms while it waits on the network: after a moment the
+ * bottom line says so, Esc cancels the request, and other keys are kept for afterwards. The
+ * store must not be called from here, so this draws nothing but that line. */
+static void app_wait(void *ctx, bool *cancel)
+{
+	struct app *a = ctx;
+	int64_t now = now_us();
+	int key;
+
+	if (now - a->wait_last > 200000)
+		a->wait_since = now;
+	a->wait_last = now;
+	while ((key = term_read_key()) >= 0) {
+		if (key == KEYC_ESC)
+			*cancel = true;
+		else if (a->ntypeahead < (int)ARRAY_SIZE(a->typeahead))
+			a->typeahead[a->ntypeahead++] = key;
+	}
+	if (term_quit_signal)
+		*cancel = true;
+	if (now - a->wait_since > 300000 && term_active()) {
+		char line[256];
+		int rows, cols;
+
+		getmaxyx(stdscr, rows, cols);
+		snprintf(line, sizeof(line), _("Waiting for %s (%.0f s) · Esc cancels"), a->where,
+			 (double)(now - a->wait_since) / 1e6);
+		attrset(term_attr(SLOT_MESSAGE));
+		mvhline(rows - 1, 0, ' ', cols);
+		mvaddnstr(rows - 1, 0, line, cols);
+		attrset(A_NORMAL);
+		refresh();
+	}
+}
+
+/* The next key: those typed while waiting on the network first. */
+static int next_key(struct app *a)
+{
+	if (a->ntypeahead) {
+		int key = a->typeahead[0];
+
+		memmove(a->typeahead, a->typeahead + 1, (size_t)--a->ntypeahead * sizeof(*a->typeahead));
+		return key;
+	}
+	return term_read_key();
+}
+
 int app_run(struct store *store, struct config *cfg, const char *where)
 {
 	struct app app, *a = &app;
@@ -1248,6 +1299,8 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 	a->cfg = cfg;
 	a->store = store;
 	a->where = xstrdup(where);
+	store->wait = app_wait;
+	store->wait_ctx = a;
 	a->filter.flag_threshold = cfg_double(cfg, OPT_FLAG_THRESHOLD);
 	if (tr && *tr)
 		a->trace = fopen(tr, "a");
@@ -1311,7 +1364,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		renew_claim(a);
 		/* Keys waiting are handled before the next paint: holding j does not queue up
 		 * frames. */
-		while ((key = term_read_key()) >= 0 && !a->quit) {
+		while ((key = next_key(a)) >= 0 && !a->quit) {
 			int64_t t0 = now_us();
 
 			handle_key(a, key);
@@ -1322,6 +1375,8 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		}
 	}
 	term_end();
+	store->wait = NULL;
+	store->wait_ctx = NULL;
 	if (term_quit_signal == SIGHUP || term_quit_signal == SIGTERM)
 		status = 1;
 	app_free(a);

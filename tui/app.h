@@ -88,6 +88,11 @@ struct undo_entry {
 struct app {
 	struct config *cfg;
 	struct store *store;
+	/* While a back end waits on the network (app_wait): keys typed meanwhile, handled
+	 * after it, and when this wait began. */
+	int typeahead[32];
+	int ntypeahead;
+	int64_t wait_since, wait_last;
 	struct refdata ref;
 	struct staff me;
 	struct filter filter;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/cluster.h"
@@ -16,10 +17,13 @@
 #include "core/migrate.h"
 #include "core/pg.h"
 #include "core/store.h"
+#include "core/store_govocal.h"
+#include "core/vault.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/cli_actions.h"
 #include "tui/cli_analyze.h"
+#include "tui/cli_login.h"
 #include "tui/cli_score.h"
 
 /* What the subcommands of before the actions read: they keep accepting all of these. */
@@ -39,6 +43,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "%s", _(
 "Usage: inspraak [--db CONNINFO] [--config FILE]\n"
+"       inspraak --api URL [--ca-file FILE] [--config FILE]\n"
 "       inspraak demo [--fresh] [--ideas N] [--seed N] [--dir DIR] [--no-console]\n"
 "       inspraak db migrate [--db CONNINFO]\n"
 "       inspraak server start|stop|status|conninfo [--dir DIR]\n"
@@ -48,7 +53,8 @@ static void usage(FILE *f)
 "\n"
 "Without a subcommand, inspraak opens the moderation console on the database named by\n"
 "--db, else $INSPRAAK_DB, else libpq's own defaults (PGHOST, PGDATABASE, PGSERVICE,\n"
-"~/.pgpass). CONNINFO is a libpq connection string or URI.\n"
+"~/.pgpass). CONNINFO is a libpq connection string or URI. With --api (or $INSPRAAK_API)\n"
+"it opens on a hosted Go Vocal platform instead, with the token of `inspraak login'.\n"
 "\n"
 "  demo        set up a private PostgreSQL server with a demo municipality and open\n"
 "              the console on it; the server stops when the console closes\n"
@@ -62,6 +68,8 @@ static void usage(FILE *f)
 	cli_analyze_usage(f);
 	fputc('\n', f);
 	cli_score_usage(f);
+	fputc('\n', f);
+	cli_login_usage(f);
 	fprintf(f, "%s", _("\nSee inspraak(1) and inspraak-config(5).\n"));
 }
 
@@ -205,6 +213,49 @@ static int run_console(const struct cli_args *a, const char *conninfo, bool anal
 		engine = cli_analyzer_start(conninfo);
 	rc = app_run(s, cfg, s->ops->describe(s));
 	cli_analyzer_stop(engine);
+	store_close(s);
+	cli_free_config(cfg);
+	return rc;
+}
+
+/* The console on a hosted platform: the token `inspraak login` keeps in the vault. */
+static int run_console_api(const struct cli_args *a, const char *api)
+{
+	char *path = vault_default_path(), *token = NULL;
+	struct vault *v = cli_login_open_vault(a, path, false);
+	const struct vault_entry *en = v ? vault_get(v, api) : NULL;
+	struct store *s;
+	struct config *cfg;
+	struct err e;
+	int rc;
+
+	free(path);
+	if (!v)
+		return 1;
+	if (!en || !en->token) {
+		fprintf(stderr, _("inspraak: not logged in to %s; first run: inspraak login --api %s\n"),
+			api, api);
+		vault_close(v);
+		return 1;
+	}
+	if (en->expires && en->expires <= (int64_t)time(NULL) + 60) {
+		fprintf(stderr, _("inspraak: the log-in to %s has expired; run: inspraak login --api %s\n"),
+			api, api);
+		vault_close(v);
+		return 1;
+	}
+	token = vault_secret_dup(en->token);
+	vault_close(v);
+	if (store_govocal_open(api, cli_opt(a, CLI_OPT_CA_FILE), token, i18n_content_locale(), &s,
+			       &e) != ST_OK) {
+		vault_secret_free(token);
+		fprintf(stderr, "inspraak: %s\n", e.msg);
+		return 1;
+	}
+	vault_secret_free(token);
+	app_connected_us = now_us();
+	cfg = cli_load_config(a);
+	rc = app_run(s, cfg, s->ops->describe(s));
 	store_close(s);
 	cli_free_config(cfg);
 	return rc;
@@ -527,6 +578,8 @@ int cli_main(int argc, char **argv)
 			cli_score_usage(stdout);
 		else if (cli_analyze_is(&a))
 			cli_analyze_usage(stdout);
+		else if (cli_login_is(&a))
+			cli_login_usage(stdout);
 		else if (!a.nwords || !cli_actions_help(stdout, &a))
 			usage(stdout);
 		free(a.words);
@@ -536,8 +589,15 @@ int cli_main(int argc, char **argv)
 		rc = cli_score_main(&a);
 	} else if (cli_analyze_is(&a)) {
 		rc = cli_analyze_main(&a);
+	} else if (cli_login_is(&a)) {
+		rc = cli_login_main(&a);
 	} else if (a.nwords && cli_actions_is(&a)) {
 		rc = cli_actions_run(&a);
+	} else if (a.nwords == 0 && (cli_has(&a, CLI_OPT_API) || (getenv("INSPRAAK_API") && *getenv("INSPRAAK_API") &&
+								    !cli_has(&a, CLI_OPT_DB)))) {
+		cli_check_options(&a, CLI_BIT(API) | CLI_BIT(CONFIG) | CLI_BIT(CA_FILE) | CLI_BIT(KEY_FILE) |
+				  CLI_BIT(PASSPHRASE_ENV), "inspraak");
+		rc = run_console_api(&a, cli_has(&a, CLI_OPT_API) ? cli_opt(&a, CLI_OPT_API) : getenv("INSPRAAK_API"));
 	} else {
 		cli_check_options(&a, LEGACY_OPTIONS, a.nwords ? a.words[0] : "inspraak");
 		if (a.nwords == 0) {

@@ -1,0 +1,73 @@
+#!/bin/bash
+# The console over a hosted platform's web API (--api), against the fake Go Vocal server
+# seeded with the screen tests' municipality: log in, the queues, a status change that the
+# platform sees, a flag dismissed, what the API does not offer said so, and a slow platform
+# that keeps the screen alive and can be cancelled. TAP output.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+command -v tmux >/dev/null || { echo "Bail out! tmux is needed (apt-get install tmux)"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! python3 is needed for the fake server"; exit 1; }
+
+GV="$INSPRAAK_SRCDIR/tests/govocal"
+bash "$GV/make-certs.sh" "$T/gv" >/dev/null 2>&1 || { echo "Bail out! cannot make certificates"; exit 1; }
+python3 "$GV/fake_govocal.py" --cert "$T/gv/server.pem" --key "$T/gv/server.key" --no-rate-limit \
+	>"$T/gv/url" 2>"$T/gv/fake.log" &
+FAKE=$!
+trap 'kill $FAKE 2>/dev/null; cleanup' EXIT
+for _ in $(seq 50); do [ -s "$T/gv/url" ] && break; sleep 0.1; done
+URL=$(head -1 "$T/gv/url")
+[ -n "$URL" ] || { echo "Bail out! the fake server did not start: $(tail -2 "$T/gv/fake.log")"; exit 1; }
+SOCKDIR=/nonexistent
+fake() { curl -s --cacert "$T/gv/ca.pem" "$@"; }
+state() { fake "$URL/__fake/state" | python3 -c "import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+
+echo mia-password | "$INSPRAAK_BIN" login --api "$URL" --email mia.moderator@testegem.test \
+	--ca-file "$T/gv/ca.pem" >"$T/login.out" 2>&1
+check "inspraak login keeps a token for the platform" grep -q "Logged in to" "$T/login.out"
+
+"$INSPRAAK_BIN" --api https://elsewhere.invalid >"$T/other.out" 2>&1
+check "a platform not logged in to: one sentence, exit 1" \
+	sh -c "test $? = 1 && grep -q 'not logged in to https://elsewhere.invalid' '$T/other.out'"
+
+start a 120 40 - --api "$URL" --ca-file "$T/gv/ca.pem"
+check "the console opens on the platform's new ideas" wait_for a "1 New ideas 12"
+check "the status line names the platform and the moderator" wait_for a "Mia Moderator (admin) · Go Vocal"
+check "the first idea's detail is read from the API" wait_for a "Speeltuin bij de school in Noord"
+check "the flag queue counts the platform's flags" wait_for a "3 Flags 3"
+
+# A status change, through the picker as on the database.
+viewed0=$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")
+keys a s
+check "the status picker opens" wait_for a "Esc: cancel"
+keys a Down Enter
+check "the change is confirmed on screen" wait_for a "is now Viewed"
+check "the platform has the new status" test "$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")" = $((viewed0 + 1))
+check "and the idea has left the new ideas" wait_for a "1 New ideas 11"
+
+# A flag dismissed in the flag queue.
+keys a 3
+check "the flag queue lists the flagged items" wait_for a "Flagged idea"
+flags0=$(state "sum(1 for f in d['flags'] if not f['deleted_at'])")
+keys a d
+check "the dismissal is confirmed on screen" wait_for a "Flag dismissed"
+check "the platform has one active flag fewer" \
+	test "$(state "sum(1 for f in d['flags'] if not f['deleted_at'])")" = $((flags0 - 1))
+
+# What the web API does not offer is said, never imitated.
+keys a 1
+keys a D
+check "assigning to a department: the API has none, and the console says so" wait_for a "no departments to assign"
+keys a Escape
+
+# A slow platform: the screen says it waits, Esc cancels, and the console goes on.
+fake -X POST -d '{"delay_next": {"match": "GET /web_api/v1/ideas/*", "ms": 4000}}' "$URL/__fake/faults" >/dev/null
+keys a 1 j
+check "a slow answer shows that the console waits" wait_for a "Waiting for Go Vocal" 3
+tm send-keys -t a Escape
+check "Esc cancels the request" wait_for a "Cancelled." 3
+keys a 1
+check "and the console goes on" wait_for a "1 New ideas"
+quit a
+check "q closes the console with status 0" test "$(exit_status a)" = 0
+finish
