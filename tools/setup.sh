@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 packages="build-essential autoconf automake pkg-config gettext
 	libncurses-dev libpq-dev libcurl4-openssl-dev libjansson-dev libsodium-dev
 	libutf8proc-dev libstemmer-dev check
-	postgresql postgresql-contrib postgresql-client tmux valgrind groff-base procps ca-certificates"
+	postgresql postgresql-contrib postgresql-client tmux valgrind groff-base procps ca-certificates
+	python3 curl openssl"
 
 mkdir -p build
 log=build/setup.log
