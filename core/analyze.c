@@ -889,110 +889,90 @@ static const char PENDING_COMMENTS[] =
 	"  from comments i left join users u on u.id = i.author_id"
 	" where i.analyzed_at is null and i.hidden_at is null order by i.id desc limit $1";
 
-static bool pass_ideas(struct analyzer *a, int limit, int *n, struct err *e)
+/* One idea of a pass: flagged, routed and looked for among the index, then added to it. */
+static bool idea_row(struct analyzer *a, PGresult *r, int i, struct err *e)
 {
-	char lim[16];
-	const char *v[1] = { lim };
-	PGresult *r;
-	struct sbuf ids;
+	const char *id = PQgetvalue(r, i, 0), *title = PQgetvalue(r, i, 2);
+	const char *body = PQgetvalue(r, i, 3);
+	enum an_lang lang = lang_of(PQgetvalue(r, i, 4));
+	bool live = pg_bool(r, i, 5), unassigned = pg_bool(r, i, 6), ok = true;
+	struct an_behaviour b = {
+		atoi(PQgetvalue(r, i, 7)), atoi(PQgetvalue(r, i, 8)), atof(PQgetvalue(r, i, 9)),
+	};
+	char *text = xasprintf("%s\n%s", title, body);
 
-	snprintf(lim, sizeof(lim), "%d", limit);
-	*n = 0;
-	if (!command(a->conn, "begin", 0, NULL, e))
-		return false;
-	if (!(r = query(a->conn, PENDING_IDEAS, 1, v, e))) {
-		rollback(a->conn);
-		return false;
+	if (live && a->spam)
+		ok = flag_item(a, "idea", id, text, &b, e);
+	if (ok && live && unassigned && a->dept)
+		ok = route_idea(a, id, text, e);
+	if (ok && live) {
+		ok = suggest_duplicates(a, pg_i64(r, i, 0), pg_i64(r, i, 1), title, body, lang, e);
+		dupes_index_add(a->ix, pg_i64(r, i, 0), pg_i64(r, i, 1), title, body, lang);
+		a->dirty = true;
+		if (pg_i64(r, i, 0) > a->max_id)
+			a->max_id = pg_i64(r, i, 0);
 	}
-	sbuf_init(&ids);
-	sbuf_add(&ids, "{");
-	for (int i = 0; i < PQntuples(r); i++) {
-		const char *id = PQgetvalue(r, i, 0), *title = PQgetvalue(r, i, 2);
-		const char *body = PQgetvalue(r, i, 3);
-		enum an_lang lang = lang_of(PQgetvalue(r, i, 4));
-		bool live = pg_bool(r, i, 5), unassigned = pg_bool(r, i, 6);
-		struct an_behaviour b = {
-			atoi(PQgetvalue(r, i, 7)), atoi(PQgetvalue(r, i, 8)), atof(PQgetvalue(r, i, 9)),
-		};
-		char *text = xasprintf("%s\n%s", title, body);
-		bool ok = true;
-
-		if (live && a->spam)
-			ok = flag_item(a, "idea", id, text, &b, e);
-		if (ok && live && unassigned && a->dept)
-			ok = route_idea(a, id, text, e);
-		if (ok && live) {
-			ok = suggest_duplicates(a, pg_i64(r, i, 0), pg_i64(r, i, 1), title, body, lang, e);
-			dupes_index_add(a->ix, pg_i64(r, i, 0), pg_i64(r, i, 1), title, body, lang);
-			a->dirty = true;
-			if (pg_i64(r, i, 0) > a->max_id)
-				a->max_id = pg_i64(r, i, 0);
-		}
-		free(text);
-		if (!ok) {
-			PQclear(r);
-			sbuf_free(&ids);
-			rollback(a->conn);
-			return false;
-		}
-		sbuf_addf(&ids, "%s%s", i ? "," : "", id);
-	}
-	sbuf_add(&ids, "}");
-	*n = PQntuples(r);
-	PQclear(r);
-	v[0] = ids.s;
-	if (*n && !command(a->conn, "update ideas set analyzed_at = now() where id = any($1::bigint[])",
-			   1, v, e)) {
-		sbuf_free(&ids);
-		rollback(a->conn);
-		return false;
-	}
-	sbuf_free(&ids);
-	return command(a->conn, "commit", 0, NULL, e);
+	free(text);
+	return ok;
 }
 
-static bool pass_comments(struct analyzer *a, int limit, int *n, struct err *e)
+static bool comment_row(struct analyzer *a, PGresult *r, int i, struct err *e)
+{
+	struct an_behaviour b = {
+		atoi(PQgetvalue(r, i, 2)), atoi(PQgetvalue(r, i, 3)), atof(PQgetvalue(r, i, 4)),
+	};
+
+	return !a->spam || flag_item(a, "comment", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), &b, e);
+}
+
+/* One transaction of a pass: up to limit waiting items (pending: their query, the id first),
+ * each handed to row, then all marked analysed. */
+static bool pass(struct analyzer *a, const char *pending, const char *mark,
+		 bool (*row)(struct analyzer *, PGresult *, int, struct err *), int limit, int *n,
+		 struct err *e)
 {
 	char lim[16];
 	const char *v[1] = { lim };
 	PGresult *r;
 	struct sbuf ids;
+	bool ok = true;
 
 	snprintf(lim, sizeof(lim), "%d", limit);
 	*n = 0;
 	if (!command(a->conn, "begin", 0, NULL, e))
 		return false;
-	if (!(r = query(a->conn, PENDING_COMMENTS, 1, v, e))) {
+	if (!(r = query(a->conn, pending, 1, v, e))) {
 		rollback(a->conn);
 		return false;
 	}
 	sbuf_init(&ids);
 	sbuf_add(&ids, "{");
-	for (int i = 0; i < PQntuples(r); i++) {
-		struct an_behaviour b = {
-			atoi(PQgetvalue(r, i, 2)), atoi(PQgetvalue(r, i, 3)), atof(PQgetvalue(r, i, 4)),
-		};
-
-		if (a->spam && !flag_item(a, "comment", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), &b, e)) {
-			PQclear(r);
-			sbuf_free(&ids);
-			rollback(a->conn);
-			return false;
-		}
+	for (int i = 0; ok && i < PQntuples(r); i++) {
+		ok = row(a, r, i, e);
 		sbuf_addf(&ids, "%s%s", i ? "," : "", PQgetvalue(r, i, 0));
 	}
 	sbuf_add(&ids, "}");
 	*n = PQntuples(r);
 	PQclear(r);
 	v[0] = ids.s;
-	if (*n && !command(a->conn, "update comments set analyzed_at = now() where id = any($1::bigint[])",
-			   1, v, e)) {
-		sbuf_free(&ids);
+	ok = ok && (!*n || command(a->conn, mark, 1, v, e)) && command(a->conn, "commit", 0, NULL, e);
+	if (!ok)
 		rollback(a->conn);
-		return false;
-	}
 	sbuf_free(&ids);
-	return command(a->conn, "commit", 0, NULL, e);
+	return ok;
+}
+
+static bool pass_ideas(struct analyzer *a, int limit, int *n, struct err *e)
+{
+	return pass(a, PENDING_IDEAS, "update ideas set analyzed_at = now() where id = any($1::bigint[])",
+		    idea_row, limit, n, e);
+}
+
+static bool pass_comments(struct analyzer *a, int limit, int *n, struct err *e)
+{
+	return pass(a, PENDING_COMMENTS,
+		    "update comments set analyzed_at = now() where id = any($1::bigint[])",
+		    comment_row, limit, n, e);
 }
 
 enum status analyzer_pending(struct analyzer *a, long max, long *done, struct err *e)
