@@ -23,142 +23,17 @@
 
 #include "core/govocal/client.h"
 #include "core/i18n.h"
-
-static char tmpdir[256];
-static char base_url[256];
-static char ca_file[300];
-static pid_t fake_pid;
-static pid_t owner;
-
-/* --- the fake server --------------------------------------------------------------------- */
-
-static const char *srcdir(void)
-{
-	static char dir[4096];
-	const char *env = getenv("INSPRAAK_SRCDIR");
-	char *slash;
-
-	if (env && *env)
-		return env;
-	/* Outside make check: this file's directory, two levels up. */
-	snprintf(dir, sizeof(dir), "%s", __FILE__);
-	for (int i = 0; i < 3 && (slash = strrchr(dir, '/')); i++)
-		*slash = '\0';
-	return dir[0] && strcmp(dir, __FILE__) != 0 ? dir : ".";
-}
-
-static void stop_fake(void)
-{
-	char cmd[600];
-
-	if (!fake_pid || getpid() != owner)
-		return;
-	kill(fake_pid, SIGTERM);
-	waitpid(fake_pid, NULL, 0);
-	fake_pid = 0;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "test_client: could not remove %s\n", tmpdir);
-}
-
-static void on_signal(int sig)
-{
-	stop_fake();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
+#include "tests/govocal/fakesrv.h"
 
 static void fake_setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	const char *py = getenv("PYTHON");
-	char cmd[8192], script[4096];
-	int fd[2];
-	FILE *out;
-
-	if (fake_pid)
-		return;
-	snprintf(tmpdir, sizeof(tmpdir), "%s/inspraak-gv.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("test_client: mkdtemp");
-		exit(1);
-	}
-	snprintf(cmd, sizeof(cmd), "sh '%s/tests/govocal/make-certs.sh' '%s/certs'", srcdir(),
-		 tmpdir);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "test_client: make-certs.sh failed\n");
-		exit(1);
-	}
-	snprintf(ca_file, sizeof(ca_file), "%s/certs/ca.pem", tmpdir);
-	snprintf(script, sizeof(script), "%s/tests/govocal/fake_govocal.py", srcdir());
-	if (pipe(fd) != 0) {
-		perror("test_client: pipe");
-		exit(1);
-	}
-	owner = getpid();
-	fake_pid = fork();
-	if (fake_pid == 0) {
-		char cert[400], key[400];
-
-		snprintf(cert, sizeof(cert), "%s/certs/server.pem", tmpdir);
-		snprintf(key, sizeof(key), "%s/certs/server.key", tmpdir);
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		execlp(py && *py ? py : "python3", "python3", script, "--cert", cert, "--key", key,
-		       (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	atexit(stop_fake);
-	signal(SIGTERM, on_signal);
-	signal(SIGINT, on_signal);
-	signal(SIGHUP, on_signal);
-	out = fdopen(fd[0], "r");
-	if (!out || !fgets(base_url, sizeof(base_url), out) ||
-	    strncmp(base_url, "https://", 8) != 0) {
-		fprintf(stderr, "test_client: the fake server did not start\n");
-		exit(1);
-	}
-	base_url[strcspn(base_url, "\r\n")] = '\0';
-	/* The pipe stays open (the fake prints nothing more) so it never gets SIGPIPE. */
-}
-
-static size_t collect(char *data, size_t size, size_t n, void *arg)
-{
-	struct sbuf *b = arg;
-
-	sbuf_addn(b, data, size * n);
-	return size * n;
+	fakesrv_start("test_client", false);
 }
 
 /* A request to the fake's steering API; the answer's body (allocated). */
 static char *fake(const char *method, const char *path, const char *body)
 {
-	CURL *k = curl_easy_init();
-	struct sbuf b;
-	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
-	char url[512];
-	CURLcode rc;
-
-	sbuf_init(&b);
-	snprintf(url, sizeof(url), "%s%s", base_url, path);
-	curl_easy_setopt(k, CURLOPT_URL, url);
-	curl_easy_setopt(k, CURLOPT_CAINFO, ca_file);
-	curl_easy_setopt(k, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(k, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(k, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(k, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(k, CURLOPT_TIMEOUT, 10L);
-	if (body)
-		curl_easy_setopt(k, CURLOPT_POSTFIELDS, body);
-	rc = curl_easy_perform(k);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(k);
-	ck_assert_msg(rc == CURLE_OK, "fake %s %s: %s", method, path, curl_easy_strerror(rc));
-	if (!b.s)
-		sbuf_add(&b, "");
-	return sbuf_take(&b);
+	return fakesrv_request(method, path, body);
 }
 
 static void fake_do(const char *method, const char *path, const char *body)
@@ -240,7 +115,7 @@ static void reset(void)
 
 static struct gv_client *client_opts(long timeout_ms, int retries)
 {
-	struct gv_opts o = { base_url, ca_file, timeout_ms, retries };
+	struct gv_opts o = { fake_url, fake_ca, timeout_ms, retries };
 	struct gv_tuning t = { 0, 50, 20, 2000 };
 	struct gv_client *c;
 	struct err e;
@@ -383,7 +258,7 @@ START_TEST(only_verified_https)
 {
 	struct gv_opts http = { "http://127.0.0.1:1", NULL, 1000, 0 };
 	struct gv_opts bad = { "https://exa mple.be", NULL, 1000, 0 };
-	struct gv_opts noca = { base_url, NULL, 3000, 0 };
+	struct gv_opts noca = { fake_url, NULL, 3000, 0 };
 	struct gv_client *c;
 	struct gv_statuses st;
 	struct err e;
@@ -1236,13 +1111,13 @@ START_TEST(links_elsewhere_are_not_followed)
 	ck_assert_int_eq(gv_next(c, "https://evil.example/web_api/v1/ideas?page%5Bnumber%5D=2",
 				 "ideas", &l, &e), ST_FAIL);
 	assert_msg(&e, "another address");
-	snprintf(url, sizeof(url), "%s/web_api/v1x/ideas", base_url);
+	snprintf(url, sizeof(url), "%s/web_api/v1x/ideas", fake_url);
 	ck_assert_int_eq(gv_next(c, url, "ideas", &l, &e), ST_FAIL);
-	snprintf(url, sizeof(url), "%s.evil.example/web_api/v1/ideas", base_url);
+	snprintf(url, sizeof(url), "%s.evil.example/web_api/v1/ideas", fake_url);
 	ck_assert_int_eq(gv_next(c, url, "ideas", &l, &e), ST_FAIL);
 	ck_assert_int_eq(gv_client_requests(c), before);
 	/* The same host spelt in capitals is ours. */
-	snprintf(url, sizeof(url), "HTTPS://%s/web_api/v1/ideas?sort=new", base_url + 8);
+	snprintf(url, sizeof(url), "HTTPS://%s/web_api/v1/ideas?sort=new", fake_url + 8);
 	ck_assert_int_eq(gv_next(c, url, "ideas", &l, &e), ST_OK);
 	ck_assert_uint_eq(l.n, 14);
 	GV_FREE(&l);

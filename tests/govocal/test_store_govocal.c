@@ -19,131 +19,18 @@
 
 #include "core/govocal/client.h"
 #include "core/i18n.h"
+#include "tests/govocal/fakesrv.h"
 #include "core/store_govocal.h"
-
-static char dir[256], base_url[256], ca_file[320];
-static pid_t fake_pid, owner;
-
-/* --- the fake server ----------------------------------------------------------------------- */
-
-static const char *source_dir(void)
-{
-	const char *env = getenv("INSPRAAK_SRCDIR");
-	static char d[4096];
-	char *slash;
-
-	if (env && *env)
-		return env;
-	/* Run by hand: this file lies two directories below the source tree. */
-	snprintf(d, sizeof(d), "%s", __FILE__);
-	for (int i = 0; i < 3 && (slash = strrchr(d, '/')); i++)
-		*slash = '\0';
-	return d[0] && strcmp(d, __FILE__) != 0 ? d : ".";
-}
-
-static void fake_stop(void)
-{
-	char cmd[400];
-
-	if (!fake_pid || getpid() != owner)
-		return;
-	kill(fake_pid, SIGTERM);
-	waitpid(fake_pid, NULL, 0);
-	fake_pid = 0;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "test_store_govocal: could not remove %s\n", dir);
-}
-
-static void on_signal(int sig)
-{
-	fake_stop();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
 
 static void fake_start(void)
 {
-	const char *tmp = getenv("TMPDIR"), *py = getenv("PYTHON");
-	char cmd[1024], script[4096 + 64], cert[400], key[400];
-	int fd[2];
-	FILE *in;
-
-	if (fake_pid)
-		return;
-	snprintf(dir, sizeof(dir), "%s/inspraak-gvs.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir) || pipe(fd) != 0) {
-		perror("test_store_govocal");
-		exit(1);
-	}
-	snprintf(cmd, sizeof(cmd), "sh '%s/tests/govocal/make-certs.sh' '%s/certs' >/dev/null",
-		 source_dir(), dir);
-	if (system(cmd) != 0) {
-		fprintf(stderr, "test_store_govocal: make-certs.sh failed\n");
-		exit(1);
-	}
-	snprintf(ca_file, sizeof(ca_file), "%s/certs/ca.pem", dir);
-	snprintf(cert, sizeof(cert), "%s/certs/server.pem", dir);
-	snprintf(key, sizeof(key), "%s/certs/server.key", dir);
-	snprintf(script, sizeof(script), "%s/tests/govocal/fake_govocal.py", source_dir());
-	owner = getpid();
-	fake_pid = fork();
-	if (fake_pid == 0) {
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		/* Each test logs in anew: more often than the platform's 10 log-ins in 20 s. */
-		execlp(py && *py ? py : "python3", "python3", script, "--cert", cert, "--key", key,
-		       "--no-rate-limit", (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	atexit(fake_stop);
-	signal(SIGTERM, on_signal);
-	signal(SIGINT, on_signal);
-	in = fdopen(fd[0], "r");
-	/* The first line is the base URL; the pipe stays open so the fake never gets SIGPIPE. */
-	if (!in || !fgets(base_url, sizeof(base_url), in) ||
-	    strncmp(base_url, "https://", 8) != 0) {
-		fprintf(stderr, "test_store_govocal: the fake server did not start\n");
-		exit(1);
-	}
-	base_url[strcspn(base_url, "\r\n")] = '\0';
+	fakesrv_start("test_store_govocal", true);
 }
 
-static size_t sink(char *data, size_t size, size_t n, void *arg)
-{
-	sbuf_addn(arg, data, size * n);
-	return size * n;
-}
-
-/* A request to the fake's steering API (/__fake/...); its answer, allocated. */
+/* A request to the fake's steering API; the answer's body (allocated). */
 static char *steer(const char *method, const char *path, const char *body)
 {
-	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
-	CURL *k = curl_easy_init();
-	struct sbuf b;
-	char url[512];
-	CURLcode rc;
-
-	sbuf_init(&b);
-	snprintf(url, sizeof(url), "%s%s", base_url, path);
-	curl_easy_setopt(k, CURLOPT_URL, url);
-	curl_easy_setopt(k, CURLOPT_CAINFO, ca_file);
-	curl_easy_setopt(k, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(k, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(k, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(k, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(k, CURLOPT_TIMEOUT, 10L);
-	if (body)
-		curl_easy_setopt(k, CURLOPT_POSTFIELDS, body);
-	rc = curl_easy_perform(k);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(k);
-	ck_assert_msg(rc == CURLE_OK, "%s %s: %s", method, path, curl_easy_strerror(rc));
-	if (!b.s)
-		sbuf_add(&b, "");
-	return sbuf_take(&b);
+	return fakesrv_request(method, path, body);
 }
 
 static void faults(const char *json)
@@ -187,13 +74,13 @@ static void setup(void)
 
 	fake_start();
 	free(steer("POST", "/__fake/reset", "{}"));
-	o.base_url = base_url;
-	o.ca_file = ca_file;
+	o.base_url = fake_url;
+	o.ca_file = fake_ca;
 	ck_assert_int_eq(gv_client_new(&o, &gc, &e), ST_OK);
 	ck_assert_msg(gv_login(gc, "mia.moderator@testegem.test", "mia-password", &token, &exp,
 			       &e) == ST_OK, "login: %s", e.msg);
 	gv_set_token(gc, token, exp);
-	ck_assert_msg(store_govocal_open(base_url, ca_file, token, "nl-BE", &st, &e) == ST_OK,
+	ck_assert_msg(store_govocal_open(fake_url, fake_ca, token, "nl-BE", &st, &e) == ST_OK,
 		      "open: %s", e.msg);
 	free(token);
 	store_govocal_set_page_size(st, 3);
@@ -272,7 +159,7 @@ START_TEST(whoami_is_the_logged_in_admin)
 	staff_free(&me);
 	ck_assert_int_eq(st->ops->check(st, &e), ST_OK);
 	ck_assert_int_eq(st->ops->notify_fd(st), -1);
-	ck_assert_str_eq(st->ops->describe(st) + strlen("Go Vocal "), base_url + strlen("https://"));
+	ck_assert_str_eq(st->ops->describe(st) + strlen("Go Vocal "), fake_url + strlen("https://"));
 }
 END_TEST
 
@@ -733,7 +620,7 @@ START_TEST(an_expired_token_is_refused_at_open)
 	struct store *s2 = NULL;
 	struct err e;
 
-	ck_assert_int_eq(store_govocal_open(base_url, ca_file, NULL, "nl-BE", &s2, &e), ST_CONNECT);
+	ck_assert_int_eq(store_govocal_open(fake_url, fake_ca, NULL, "nl-BE", &s2, &e), ST_CONNECT);
 	ck_assert_ptr_null(s2);
 	ck_assert_msg(e.msg[0], "no message");
 }
