@@ -3,7 +3,11 @@
  * and peak resident memory. The binary reports its own timings through INSPRAAK_TRACE; this
  * program sends one key at a time, waits for it to be done, and sums up.
  *
- * Usage: bench_console INSPRAAK_BINARY CONNINFO */
+ * Usage: bench_console INSPRAAK_BINARY CONNINFO
+ *        bench_console INSPRAAK_BINARY https://PLATFORM [CA_FILE]
+ * With a platform (the web API; log in first), a key counts as having waited on the network
+ * when it took more than half of $INSPRAAK_BENCH_LATENCY_MS (default 100): the round trip the
+ * fake server was told to add. */
 #include "config.h"
 
 #include <errno.h>
@@ -111,8 +115,14 @@ int main(int argc, char **argv)
 		{ "last item (G)", "G", 5, NULL, 0 },
 	};
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: bench_console INSPRAAK_BINARY CONNINFO\n");
+	bool api = argc >= 3 && strncmp(argv[2], "https://", 8) == 0;
+	const char *lat = getenv("INSPRAAK_BENCH_LATENCY_MS");
+	double waited_us = (lat && *lat ? atof(lat) : 100) * 1000 / 2;
+	int keys = 0, waited = 0;
+	int64_t quit_us;
+
+	if (argc != 3 && !(api && argc == 4)) {
+		fprintf(stderr, "usage: bench_console INSPRAAK_BINARY CONNINFO|https://PLATFORM [CA_FILE]\n");
 		return 2;
 	}
 	snprintf(trace_path, sizeof(trace_path), "/tmp/inspraak-bench-trace.%d", (int)getpid());
@@ -127,7 +137,12 @@ int main(int argc, char **argv)
 		setenv("LANG", "C.UTF-8", 1);
 		setenv("INSPRAAK_TRACE", trace_path, 1);
 		setenv("ESCDELAY", "1", 1);
-		execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
+		if (api && argc == 4)
+			execl(argv[1], argv[1], "--api", argv[2], "--ca-file", argv[3], (char *)NULL);
+		else if (api)
+			execl(argv[1], argv[1], "--api", argv[2], (char *)NULL);
+		else
+			execl(argv[1], argv[1], "--db", argv[2], (char *)NULL);
 		_exit(127);
 	}
 	for (int i = 0; i < 3000 && !(trace = fopen(trace_path, "r")); i++)
@@ -168,10 +183,13 @@ int main(int argc, char **argv)
 	}
 	if (write(master, "q", 1) < 0)
 		goto broken;
-	for (int i = 0; i < 500; i++) {
+	quit_us = now_us();
+	for (int i = 0; i < 3000; i++) {
 		drain(10);
-		if (wait4(pid, &status, WNOHANG, &ru) == pid)
+		if (wait4(pid, &status, WNOHANG, &ru) == pid) {
+			quit_us = now_us() - quit_us;
 			goto done;
+		}
 	}
 broken:
 	fprintf(stderr, "bench_console: the console stopped answering\n");
@@ -185,10 +203,18 @@ done:
 		struct series *se = &series[s];
 		double med = pct(se->us, se->n, 0.5), p99 = pct(se->us, se->n, 0.99);
 
+		for (int i = 0; i < se->n; i++) {
+			keys++;
+			waited += se->us[i] > waited_us;
+		}
 		printf("%-28s %6d %8.2f ms %7.2f ms %7.2f ms\n", se->name, se->n, med / 1000, p99 / 1000,
 		       se->n ? se->us[se->n - 1] / 1000 : 0);
 		free(se->us);
 	}
+	if (api)
+		printf("keys that waited on the network (over %.0f ms): %d of %d (%.1f %%)\n",
+		       waited_us / 1000, waited, keys, keys ? 100.0 * waited / keys : 0);
+	printf("q to the end of the process: %.1f ms\n", (double)quit_us / 1000);
 	printf("peak resident memory: %.1f MiB\n", (double)ru.ru_maxrss / 1024);
 	fclose(trace);
 	unlink(trace_path);

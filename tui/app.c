@@ -194,6 +194,7 @@ static void ensure_detail(struct app *a)
 	const struct queue_row *r = qwin_current(&q->win);
 	int width = a->lay.detail.w;
 	struct err e;
+	enum status st;
 
 	if (r && q->detail_valid && q->detail_id == r->id && q->detail_kind == (int)r->kind &&
 	    q->detail_width == width)
@@ -214,7 +215,22 @@ static void ensure_detail(struct app *a)
 	}
 	q->detail_id = r->id;
 	q->detail_kind = (int)r->kind;
-	if (queue_ops[a->cur]->detail(a, r, width, &q->detail, &q->detail_author, &e) != ST_OK) {
+	a->reading_detail = true;
+	st = queue_ops[a->cur]->detail(a, r, width, &q->detail, &q->detail_author, &e);
+	a->reading_detail = false;
+	if (st == ST_CANCELLED) {
+		/* The moderator moved on while it loaded (app_wait): the next row's detail is
+		 * what matters now. */
+		doc_free(&q->detail);
+		doc_init(&q->detail, width);
+		q->detail_valid = false;
+		if (a->wait_escaped) {
+			a->wait_escaped = false;
+			app_message(a, "%s", e.msg);
+		}
+		return;
+	}
+	if (st != ST_OK) {
 		doc_free(&q->detail);
 		doc_init(&q->detail, width);
 		doc_newline(&q->detail);
@@ -1249,14 +1265,19 @@ static void app_wait(void *ctx, bool *cancel)
 	int64_t now = now_us();
 	int key;
 
-	if (now - a->wait_last > 200000)
+	if (now - a->wait_last > 200000) {
 		a->wait_since = now;
+		a->wait_escaped = false;
+	}
 	a->wait_last = now;
 	while ((key = term_read_key()) >= 0) {
 		if (key == KEYC_ESC)
-			*cancel = true;
+			*cancel = a->wait_escaped = true;
 		else if (a->ntypeahead < (int)ARRAY_SIZE(a->typeahead))
 			a->typeahead[a->ntypeahead++] = key;
+		/* A detail is only read for showing: a key means the moderator has moved on. */
+		if (a->reading_detail)
+			*cancel = true;
 	}
 	if (term_quit_signal)
 		*cancel = true;

@@ -93,6 +93,8 @@ struct app {
 	int typeahead[32];
 	int ntypeahead;
 	int64_t wait_since, wait_last;
+	bool reading_detail;         /* a key typed meanwhile cancels the read */
+	bool wait_escaped;           /* Esc cancelled it */
 	struct refdata ref;
 	struct staff me;
 	struct filter filter;
