@@ -19,6 +19,8 @@ if [ "$have" != "$ideas" ]; then
 	echo "   built in $(( $(date +%s) - start )) s"
 	ci=$("$bin" server start --dir "$dir")
 fi
+# A database kept from an older version is brought to this version's schema first.
+"$bin" db migrate --db "$ci" >/dev/null
 echo "== database: $(psql -X -qAt "$ci" -c "select count(*) from ideas") ideas," \
 	"$(psql -X -qAt "$ci" -c "select count(*) from ideas where status = 'proposed' and hidden_at is null and merged_into_id is null") new," \
 	"$(psql -X -qAt "$ci" -c "select count(*) from duplicate_suggestions where state = 'open'") open duplicate suggestions," \
