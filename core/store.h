@@ -25,7 +25,8 @@ struct store_ops {
 	const char *(*describe)(struct store *s);
 	enum status (*whoami)(struct store *s, struct staff *me, struct err *e);
 	enum status (*refdata)(struct store *s, struct refdata *out, struct err *e);
-	/* Rows in each queue, exact up to COUNT_CAP (COUNT_CAP + 1: more). */
+	/* Rows in each queue, exact up to COUNT_CAP (COUNT_CAP + 1: more); -1 for a queue the
+	 * back end does not offer (the web API has no duplicate suggestions). */
 	enum status (*counts)(struct store *s, const struct filter *f, long out[QUEUE_COUNT],
 			      struct err *e);
 	/* Up to limit rows of queue q next to `from` in queue order: after it (dir > 0) or

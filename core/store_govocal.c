@@ -1284,7 +1284,11 @@ static enum status job_counts(struct gv_store *g, void *arg, struct err *e)
 		struct qquery q;
 		long n = 0;
 
-		/* No duplicates on this platform (§8): the queue stays empty. */
+		/* No duplicates on this platform (§8): a queue it does not offer. */
+		if (k == QUEUE_DUPLICATES) {
+			a->out[k] = -1;
+			continue;
+		}
 		if (!queue_query(g, (enum queue_kind)k, a->f, &q))
 			st = ST_OK;
 		else if (q.moderations)

@@ -207,7 +207,10 @@ static void ensure_detail(struct app *a)
 	if (!r) {
 		q->detail_id = 0;
 		doc_newline(&q->detail);
-		doc_add(&q->detail, SLOT_DIM, a->filter.project_id || a->filter.area_id ||
+		doc_add(&q->detail, SLOT_DIM,
+			a->counts_valid && a->counts[a->cur] < 0
+			? _("This platform does not offer this queue.")
+			: a->filter.project_id || a->filter.area_id ||
 			a->filter.department_id || a->filter.phase_id || a->filter.status[0]
 			? _("Nothing in this queue matches the filter.")
 			: _("This queue is empty. Well done."));
@@ -283,6 +286,8 @@ static void tab_label(struct app *a, size_t t, bool shrt, char *buf, size_t n)
 
 	if (i == TAB_TIMELINE || !a->counts_valid)
 		snprintf(buf, n, " %d %s ", (int)t + 1, title);
+	else if (a->counts[i] < 0)
+		snprintf(buf, n, " %d %s – ", (int)t + 1, title);
 	else if (a->counts[i] > COUNT_CAP)
 		snprintf(buf, n, " %d %s %d+ ", (int)t + 1, title, COUNT_CAP);
 	else

@@ -35,6 +35,10 @@ check "the console opens on the platform's new ideas" wait_for a "1 New ideas 12
 check "the status line names the platform and the moderator" wait_for a "Mia Moderator (admin) · Go Vocal"
 check "the first idea's detail is read from the API" wait_for a "Speeltuin bij de school in Noord"
 check "the flag queue counts the platform's flags" wait_for a "3 Flags 3"
+check "the duplicate queue is marked as not offered" wait_for a "2 Duplicates – "
+keys a 2
+check "and says so when opened" wait_for a "This platform does not offer this queue."
+keys a 1
 
 # A status change, through the picker as on the database.
 viewed0=$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")
