@@ -248,14 +248,14 @@ static json_t *holdout(const struct cls_params *p, const struct examples *x,
 }
 
 /* Keep a trained model as the active one of its kind. */
-static bool store_model(PGconn *conn, const char *kind, struct cls_model *m, int examples,
-			json_t *metrics, struct err *e)
+/* Keep a model as the active one of its kind: the previous one stays, inactive, so each
+ * score's model_version can still be looked up. */
+static bool activate_model(PGconn *conn, const char *kind, const char *version, int examples,
+			   json_t *metrics, const void *bytes, size_t len, struct err *e)
 {
-	size_t len;
-	uint8_t *bytes = cls_save(m, &len);
 	char *mj = json_dumps(metrics, JSON_COMPACT);
 	char nex[16];
-	const char *v[5] = { kind, cls_version(m), nex, mj, (const char *)bytes };
+	const char *v[5] = { kind, version, nex, mj, bytes };
 	int lens[5] = { 0, 0, 0, 0, (int)len }, fmts[5] = { 0, 0, 0, 0, 1 };
 	PGresult *r;
 	bool ok;
@@ -278,8 +278,18 @@ static bool store_model(PGconn *conn, const char *kind, struct cls_model *m, int
 	ok = ok && command(conn, "commit", 0, NULL, e);
 	if (!ok)
 		rollback(conn);
-	free(bytes);
 	free(mj);
+	return ok;
+}
+
+static bool store_model(PGconn *conn, const char *kind, struct cls_model *m, int examples,
+			json_t *metrics, struct err *e)
+{
+	size_t len;
+	uint8_t *bytes = cls_save(m, &len);
+	bool ok = activate_model(conn, kind, cls_version(m), examples, metrics, bytes, len, e);
+
+	free(bytes);
 	return ok;
 }
 
@@ -460,7 +470,7 @@ static enum status train_dupes(struct analyzer *a, struct err *e)
 	int n, pos = 0, right0 = 0, right1 = 0;
 	double *x, ca, cb;
 	int *y;
-	char version[40], model[64], nex[16], *mj;
+	char version[40], model[64];
 	json_t *metrics;
 	bool ok;
 
@@ -492,23 +502,7 @@ static enum status train_dupes(struct analyzer *a, struct err *e)
 	metrics = json_pack("{s:i,s:i,s:f,s:f,s:f,s:f}", "merged", pos, "dismissed", n - pos,
 			    "accuracy_before", (double)right0 / n, "accuracy", (double)right1 / n,
 			    "a", ca, "b", cb);
-	mj = json_dumps(metrics, JSON_COMPACT);
-	snprintf(nex, sizeof(nex), "%d", n);
-	{
-		const char *v[5] = { version, nex, mj, model, NULL };
-
-		ok = command(a->conn, "begin", 0, NULL, e) &&
-		     command(a->conn, "update analysis_models set active = false"
-			     " where kind = 'duplicates' and active", 0, NULL, e) &&
-		     command(a->conn, "insert into analysis_models (kind, version, examples, metrics, model, active)"
-			     " values ('duplicates', $1, $2, $3, convert_to($4, 'UTF8'), true)"
-			     " on conflict (version) do update set active = true, created_at = now()",
-			     4, v, e) &&
-		     command(a->conn, "commit", 0, NULL, e);
-	}
-	if (!ok)
-		rollback(a->conn);
-	free(mj);
+	ok = activate_model(a->conn, "duplicates", version, n, metrics, model, strlen(model), e);
 	json_decref(metrics);
 	if (!ok)
 		return ST_FAIL;
