@@ -10,7 +10,6 @@
 
 #include "core/cluster.h"
 #include "core/conf.h"
-#include "core/analyze.h"
 #include "core/demo.h"
 #include "core/i18n.h"
 #include "core/keys.h"
@@ -195,27 +194,29 @@ void cli_free_config(struct config *c)
 
 /* The console; with analyze, the analysis engine follows the database on a thread beside it
  * (the demo's way: no service to set up). */
+/* The console on an open store, which it closes; engine (may be NULL) is stopped after. */
+static int console(const struct cli_args *a, struct store *s, struct cli_analyzer *engine)
+{
+	struct config *cfg = cli_load_config(a);
+	int rc = app_run(s, cfg, s->ops->describe(s));
+
+	cli_analyzer_stop(engine);
+	store_close(s);
+	cli_free_config(cfg);
+	return rc;
+}
+
 static int run_console(const struct cli_args *a, const char *conninfo, bool analyze)
 {
 	struct store *s;
-	struct config *cfg;
-	struct cli_analyzer *engine = NULL;
 	struct err e;
-	int rc;
 
 	if (store_pg_open(conninfo, i18n_content_locale(), &s, &e) != ST_OK) {
 		fprintf(stderr, "inspraak: %s\n", e.msg);
 		return 1;
 	}
 	app_connected_us = now_us();
-	cfg = cli_load_config(a);
-	if (analyze)
-		engine = cli_analyzer_start(conninfo);
-	rc = app_run(s, cfg, s->ops->describe(s));
-	cli_analyzer_stop(engine);
-	store_close(s);
-	cli_free_config(cfg);
-	return rc;
+	return console(a, s, analyze ? cli_analyzer_start(conninfo) : NULL);
 }
 
 /* The console on a hosted platform: the token `inspraak login` keeps in the vault. */
@@ -225,9 +226,7 @@ static int run_console_api(const struct cli_args *a, const char *api)
 	struct vault *v = cli_login_open_vault(a, path, false);
 	const struct vault_entry *en = v ? vault_get(v, api) : NULL;
 	struct store *s;
-	struct config *cfg;
 	struct err e;
-	int rc;
 
 	free(path);
 	if (!v)
@@ -254,11 +253,7 @@ static int run_console_api(const struct cli_args *a, const char *api)
 	}
 	vault_secret_free(token);
 	app_connected_us = now_us();
-	cfg = cli_load_config(a);
-	rc = app_run(s, cfg, s->ops->describe(s));
-	store_close(s);
-	cli_free_config(cfg);
-	return rc;
+	return console(a, s, NULL);
 }
 
 static int cmd_migrate(const struct cli_args *a)
@@ -389,23 +384,15 @@ static void analysis_note(void *ctx, const char *line)
 static enum status first_analysis(PGconn *conn, struct err *e)
 {
 	bool tty = isatty(STDERR_FILENO);
-	struct analyze_opts o = { .log = analysis_note, .ctx = &tty };
-	struct analyzer *an = NULL;
-	char *path = cli_analyze_index_path(conn);
+	struct cli_engine_run r = { .conn = conn, .limit = DEMO_FIRST_PASS, .log = analysis_note,
+				    .ctx = &tty };
 	long done = 0;
 	int64_t t0 = now_us();
 	enum status st;
 
-	o.index_path = path;
 	if (tty)
 		fprintf(stderr, "%s\n", _("Analysing the demo municipality ..."));
-	st = analyzer_open(conn, &o, &an, e);
-	if (st == ST_OK)
-		st = analyzer_pending(an, DEMO_FIRST_PASS, &done, e);
-	if (st == ST_OK)
-		st = analyzer_save(an, e);
-	analyzer_close(an);
-	free(path);
+	st = cli_analyze_run(&r, &done, e);
 	if (st == ST_OK && tty)
 		fprintf(stderr, _("Analysed %ld ideas and comments in %.1f s.\n"), done,
 			(double)(now_us() - t0) / 1e6);

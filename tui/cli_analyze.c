@@ -60,6 +60,35 @@ static void log_stderr(void *ctx, const char *line)
 	fprintf(stderr, "inspraak: %s\n", line);
 }
 
+/* One run of the engine: on conn, or on a connection of its own to conninfo; with the
+ * database's index file; retrain first when asked; then follow until stop_fd, or analyse up to
+ * limit waiting items (0: all) and save the index. */
+enum status cli_analyze_run(const struct cli_engine_run *r, long *done, struct err *e)
+{
+	PGconn *conn = r->conn ? r->conn : pg_connect(r->conninfo, e);
+	struct analyze_opts o = { .log = r->log, .ctx = r->ctx };
+	struct analyzer *an = NULL;
+	enum status st;
+	char *path;
+
+	if (!conn)
+		return ST_CONNECT;
+	path = cli_analyze_index_path(conn);
+	o.index_path = path;
+	st = analyzer_open(conn, &o, &an, e);
+	if (st == ST_OK && r->retrain)
+		st = analyzer_retrain(an, e);
+	if (st == ST_OK && r->follow)
+		st = analyzer_follow(an, r->stop_fd, 0, e);
+	else if (st == ST_OK && (st = analyzer_pending(an, r->limit, done, e)) == ST_OK)
+		st = analyzer_save(an, e);
+	analyzer_close(an);
+	free(path);
+	if (!r->conn)
+		PQfinish(conn);
+	return st;
+}
+
 static volatile sig_atomic_t stop_signal;
 static int stop_pipe[2] = { -1, -1 };
 
@@ -75,31 +104,17 @@ static void on_stop(int sig)
 }
 
 /* One connection's life of --follow: returns 0 when stopped, 1 when the connection failed. */
-static int follow_once(const char *conninfo, int retrain_hours, bool retrain)
+static int follow_once(const char *conninfo, bool retrain)
 {
+	struct cli_engine_run r = { .conninfo = conninfo, .retrain = retrain, .follow = true,
+				    .stop_fd = stop_pipe[0], .log = log_stderr };
 	struct err e;
-	PGconn *conn = pg_connect(conninfo, &e);
-	struct analyzer *an = NULL;
-	struct analyze_opts o = { .log = log_stderr };
-	char *path;
-	int rc = 0;
 
-	if (!conn) {
+	if (cli_analyze_run(&r, NULL, &e) != ST_OK) {
 		fprintf(stderr, "inspraak: %s\n", e.msg);
 		return 1;
 	}
-	path = cli_analyze_index_path(conn);
-	o.index_path = path;
-	if (analyzer_open(conn, &o, &an, &e) != ST_OK ||
-	    (retrain && analyzer_retrain(an, &e) != ST_OK) ||
-	    analyzer_follow(an, stop_pipe[0], retrain_hours, &e) != ST_OK) {
-		fprintf(stderr, "inspraak: %s\n", e.msg);
-		rc = 1;
-	}
-	analyzer_close(an);
-	free(path);
-	PQfinish(conn);
-	return rc;
+	return 0;
 }
 
 int cli_analyze_main(const struct cli_args *a)
@@ -141,7 +156,7 @@ int cli_analyze_main(const struct cli_args *a)
 		sigaction(SIGTERM, &sa, NULL);
 		/* A lost connection is tried again, a little later each time, until stopped. */
 		for (int wait = 1; !stop_signal; wait = wait < 60 ? wait * 2 : 60) {
-			if (follow_once(ci, 0, retrain) == 0 || stop_signal)
+			if (follow_once(ci, retrain) == 0 || stop_signal)
 				break;
 			retrain = false;
 			fprintf(stderr, _("inspraak: trying again in %d s\n"), wait);
@@ -151,29 +166,17 @@ int cli_analyze_main(const struct cli_args *a)
 		return 0;
 	}
 
-	if (!(conn = pg_connect(ci, &e))) {
-		fprintf(stderr, "inspraak: %s\n", e.msg);
-		return 1;
-	}
 	{
-		struct analyze_opts o = { .log = log_stderr };
-		struct analyzer *an = NULL;
-		char *path = cli_analyze_index_path(conn);
+		struct cli_engine_run r = { .conninfo = ci, .retrain = retrain, .limit = limit,
+					    .log = log_stderr };
 
-		o.index_path = path;
-		if (analyzer_open(conn, &o, &an, &e) != ST_OK ||
-		    (retrain && analyzer_retrain(an, &e) != ST_OK) ||
-		    analyzer_pending(an, limit, &done, &e) != ST_OK || analyzer_save(an, &e) != ST_OK) {
+		if (cli_analyze_run(&r, &done, &e) != ST_OK) {
 			fprintf(stderr, "inspraak: %s\n", e.msg);
-			rc = 1;
-		} else {
-			printf(_("Analysed %ld ideas and comments.\n"), done);
+			return 1;
 		}
-		analyzer_close(an);
-		free(path);
+		printf(_("Analysed %ld ideas and comments.\n"), done);
+		return 0;
 	}
-	PQfinish(conn);
-	return rc;
 }
 
 /* ---- on a thread of the console ------------------------------------------------------ */
@@ -188,23 +191,11 @@ struct cli_analyzer {
 static void *thread_main(void *arg)
 {
 	struct cli_analyzer *t = arg;
+	struct cli_engine_run r = { .conninfo = t->conninfo, .follow = true, .stop_fd = t->stop[0] };
 	struct err e;
-	PGconn *conn = pg_connect(t->conninfo, &e);
-	struct analyzer *an = NULL;
-	struct analyze_opts o = { 0 };
-	char *path;
 
-	if (!conn) {
+	if (cli_analyze_run(&r, NULL, &e) != ST_OK)
 		snprintf(t->error, sizeof(t->error), "%s", e.msg);
-		return NULL;
-	}
-	path = cli_analyze_index_path(conn);
-	o.index_path = path;
-	if (analyzer_open(conn, &o, &an, &e) != ST_OK || analyzer_follow(an, t->stop[0], 0, &e) != ST_OK)
-		snprintf(t->error, sizeof(t->error), "%s", e.msg);
-	analyzer_close(an);
-	free(path);
-	PQfinish(conn);
 	return NULL;
 }
 

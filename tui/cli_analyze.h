@@ -12,6 +12,19 @@ void cli_analyze_usage(FILE *f);
 bool cli_analyze_is(const struct cli_args *a);
 int cli_analyze_main(const struct cli_args *a);
 
+/* One run of the engine (see cli_analyze_run). */
+struct cli_engine_run {
+	PGconn *conn;             /* an open connection, or NULL to connect to conninfo */
+	const char *conninfo;
+	bool retrain;             /* train both models again first */
+	bool follow;              /* follow until stop_fd is readable; else one pass */
+	int stop_fd;
+	long limit;               /* a pass: at most this many items, 0 for all */
+	void (*log)(void *ctx, const char *line);
+	void *ctx;
+};
+enum status cli_analyze_run(const struct cli_engine_run *r, long *done, struct err *e);
+
 /* Where the duplicate index of the database lives; NULL when there is no state directory. */
 char *cli_analyze_index_path(PGconn *conn);
 
