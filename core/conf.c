@@ -113,6 +113,7 @@ static const struct {
 	{ OPT_LIST_RATIO, 20, 80 },        /* what the layout can honour */
 	{ OPT_FLAG_THRESHOLD, 0, 1 },      /* machine scores are probabilities */
 	{ OPT_CLAIM_MINUTES, 1, 240 },     /* a claim must expire within the working day */
+	{ OPT_POLL_SECONDS, 0, 3600 },
 };
 
 /* Where a line comes from: labels messages and anchors relative paths. */

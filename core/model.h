@@ -99,7 +99,7 @@ struct queue_row {
 	int other_votes;
 	int comments;
 	double score;      /* DUPLICATES: similarity; FLAGS: machine score, or -1 */
-	int reports;       /* FLAGS: open citizen reports */
+	int reports;       /* FLAGS: open citizen reports; -1: the back end cannot say */
 	char *reason;      /* FLAGS: the main reason; DUPLICATES: the method; UNTOLD: the last decision */
 	bool hidden;
 	int version;       /* of the idea (NEW, INBOX, UNTOLD) or the flagged item (FLAGS) */
@@ -159,6 +159,7 @@ struct idea_detail {
 	bool has_location;
 	double lat, lng;
 	int author_ideas, author_comments, author_hidden;
+	bool author_counts_unknown; /* the back end does not count them with the detail */
 	struct flag_line *flags;
 	int nflags;
 	struct dupe_line *dupes;

@@ -106,6 +106,9 @@ struct store_ops {
 	int (*notify_fd)(struct store *s);
 	/* Take the pending change notices; true when anything changed. */
 	bool (*changes)(struct store *s);
+	/* A back end without a change feed asks the platform every ms milliseconds of quiet
+	 * (0: never) and then makes notify_fd readable. NULL: it has a feed (store_pg). */
+	void (*poll_every)(struct store *s, int ms);
 	/* After an error: is the connection still good? Reconnects once when it is not. */
 	enum status (*check)(struct store *s, struct err *e);
 };

@@ -372,8 +372,8 @@ static void merge_ideas(struct app *a, int64_t *ids, int n, int keep_index)
 			st = act_merge_apply(&c, &plan, NULL, &audit, &e);
 			if (st == ST_OK) {
 				app_did(a, audit, _("merge into #%lld"), (long long)plan.keep);
-				app_message(a, P_("Merged %d idea into #%lld; %d author told (u: undo).",
-						  "Merged %d ideas into #%lld; %d authors told (u: undo).", plan.n),
+				app_message_undo(a, audit, P_("Merged %d idea into #%lld; %d author told.",
+						  "Merged %d ideas into #%lld; %d authors told.", plan.n),
 					    plan.n, (long long)plan.keep, plan.nreplies);
 				done(a);
 			} else {
@@ -494,7 +494,7 @@ void ui_not_duplicate(struct app *a, bool tagged)
 		if (st == ST_OK) {
 			app_did(a, audit, _("not a duplicate: #%lld ~ #%lld"), (long long)rows[0].idea_id,
 				(long long)rows[0].other_id);
-			app_message(a, _("#%lld and #%lld are not duplicates; they will not be suggested again (u: undo)."),
+			app_message_undo(a, audit, _("#%lld and #%lld are not duplicates; they will not be suggested again."),
 				    (long long)rows[0].idea_id, (long long)rows[0].other_id);
 			done(a);
 		} else {
@@ -656,7 +656,7 @@ void ui_assign(struct app *a, bool tagged)
 
 			if (st == ST_OK) {
 				app_did(a, audit, _("assign #%lld"), (long long)rows[0].idea_id);
-				app_message(a, _("Idea #%lld assigned to %s (u: undo)."), (long long)rows[0].idea_id,
+				app_message_undo(a, audit, _("Idea #%lld assigned to %s."), (long long)rows[0].idea_id,
 					    dept_title(a, dept));
 				done(a);
 			} else {
@@ -748,7 +748,7 @@ void ui_set_status(struct app *a, bool tagged)
 
 		if (st == ST_OK) {
 			app_did(a, audit, _("status of #%lld"), (long long)rows[0].idea_id);
-			app_message(a, _("Idea #%lld is now %s (u: undo)."), (long long)rows[0].idea_id,
+			app_message_undo(a, audit, _("Idea #%lld is now %s."), (long long)rows[0].idea_id,
 				    status_title(a, status));
 			done(a);
 		} else {
@@ -852,7 +852,7 @@ void ui_reply(struct app *a, bool tagged)
 						  &audit, &e);
 			if (st == ST_OK) {
 				app_did(a, audit, _("reply on #%lld"), (long long)d.id);
-				app_message(a, _("Reply sent to %s (u: undo)."), d.author ? d.author : "?");
+				app_message_undo(a, audit, _("Reply sent to %s."), d.author ? d.author : "?");
 				done(a);
 			} else {
 				refused(a, st, &e);
@@ -948,8 +948,8 @@ void ui_verdict(struct app *a, bool confirm, bool tagged)
 
 		if (st == ST_OK) {
 			app_did(a, audit, "%s", verdict_what(&rows[0], confirm));
-			app_message(a, confirm ? _("Hidden, with the reason shown to its author (u: undo).")
-				    : _("Flag dismissed: the item stays visible (u: undo)."));
+			app_message_undo(a, audit, confirm ? _("Hidden, with the reason shown to its author.")
+				    : _("Flag dismissed: the item stays visible."));
 			done(a);
 			if (confirm && dialog_confirm(a, false, _("Also block the author?")))
 				ui_block_author_of(a, &rows[0]);
@@ -1023,7 +1023,7 @@ void ui_block_author_of(struct app *a, const struct queue_row *r)
 				  NULL, &audit, &e);
 	if (st == ST_OK) {
 		app_did(a, audit, _("block %s"), name ? name : "?");
-		app_message(a, _("%s is blocked (u: undo)."), name ? name : "?");
+		app_message_undo(a, audit, _("%s is blocked."), name ? name : "?");
 		done(a);
 	} else {
 		refused(a, st, &e);

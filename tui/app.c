@@ -44,6 +44,20 @@ void app_message(struct app *a, const char *fmt, ...)
 	a->message_error = false;
 }
 
+void app_message_undo(struct app *a, int64_t audit, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof(a->message), fmt, ap);
+	va_end(ap);
+	n = strlen(a->message);
+	if (audit && n < sizeof(a->message))
+		snprintf(a->message + n, sizeof(a->message) - n, "  %s", _("u: undo"));
+	a->message_error = false;
+}
+
 void app_error(struct app *a, const char *fmt, ...)
 {
 	va_list ap;
@@ -790,6 +804,7 @@ static void renew_claim(struct app *a)
 }
 
 static void run_command(struct app *a, const char *line);
+static void apply_poll(struct store *s, const struct config *cfg);
 
 static int64_t selected_id(struct app *a)
 {
@@ -1064,6 +1079,13 @@ static bool set_filter_term(struct app *a, struct filter *f, const char *term)
 	}
 	return true;
 unknown:
+	/* The web API knows no areas or departments of ideas: say that, not "no match". */
+	if ((str_eq(key, "area") && !a->ref.areas.n) ||
+	    (str_eq(key, "department") && !a->ref.departments.n)) {
+		app_error(a, _("This platform has no %s to filter by."),
+			  str_eq(key, "area") ? _("areas") : _("departments"));
+		return false;
+	}
 	app_error(a, _("No %s matches \"%s\" (give its code, its number or the start of its name)."), key, val);
 	return false;
 }
@@ -1153,6 +1175,7 @@ static void run_command(struct app *a, const char *line)
 		}
 		term_apply_theme(&a->cfg->theme);
 		a->filter.flag_threshold = cfg_double(a->cfg, OPT_FLAG_THRESHOLD);
+		apply_poll(a->store, a->cfg);
 		relayout(a);
 		refresh_all(a);
 		clearok(curscr, TRUE);
@@ -1218,6 +1241,13 @@ static void handle_key(struct app *a, int key)
 		return;
 	}
 	act(a, act_id);
+}
+
+/* A back end without a change feed is told how often to ask what changed. */
+static void apply_poll(struct store *s, const struct config *cfg)
+{
+	if (s->ops->poll_every)
+		s->ops->poll_every(s, (int)(cfg_double(cfg, OPT_POLL_SECONDS) * 1000 + 0.5));
 }
 
 static void live_refresh(struct app *a)
@@ -1328,6 +1358,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 	store->wait = app_wait;
 	store->wait_ctx = a;
 	a->filter.flag_threshold = cfg_double(cfg, OPT_FLAG_THRESHOLD);
+	apply_poll(store, cfg);
 	if (tr && *tr)
 		a->trace = fopen(tr, "a");
 	for (int i = 0; i < QUEUE_COUNT; i++)

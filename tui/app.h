@@ -168,6 +168,9 @@ void ui_untag_all_of(struct queue_state *q);
 
 /* Shared by the views. */
 void app_message(struct app *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* A message after an action; "u: undo" follows when the action can be undone (audit is not
+ * 0: the web API's actions cannot). */
+void app_message_undo(struct app *a, int64_t audit, const char *fmt, ...) PRINTF_LIKE(3, 4);
 void app_error(struct app *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void fmt_time(const struct app *a, int64_t t, char *buf, size_t n);
 void fmt_short_time(int64_t t, char *buf, size_t n);

@@ -41,8 +41,12 @@ static void flags_row(struct app *a, const struct queue_row *r, int width, struc
 
 	(void)a;
 	doc_newline(line);
-	snprintf(buf, sizeof(buf), "%d", r->reports);
-	doc_col(line, r->reports ? SLOT_FLAG_HIGH : SLOT_DIM, buf, 4, true);
+	/* The web API does not count citizen reports for a moderator: "–", never a 0. */
+	if (r->reports < 0)
+		snprintf(buf, sizeof(buf), "–");
+	else
+		snprintf(buf, sizeof(buf), "%d", r->reports);
+	doc_col(line, r->reports > 0 ? SLOT_FLAG_HIGH : SLOT_DIM, buf, 4, true);
 	doc_add(line, SLOT_NORMAL, " ");
 	if (r->score >= 0)
 		snprintf(buf, sizeof(buf), "%.2f", r->score);

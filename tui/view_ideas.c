@@ -265,7 +265,10 @@ void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out
 			 open, reports, d->nflags - open);
 		doc_field(out, LABEL_WIDTH, _("Flags"), open ? SLOT_FLAG_HIGH : SLOT_DIM, buf);
 	}
-	if (d->author_id) {
+	if (d->author_id && d->author_counts_unknown) {
+		doc_field(out, LABEL_WIDTH, _("Author"), SLOT_DIM,
+			  _("a: contributions and verdicts"));
+	} else if (d->author_id) {
 		snprintf(buf, sizeof(buf), _("ideas %d, comments %d, hidden %d · a: contributions and verdicts"),
 			 d->author_ideas, d->author_comments, d->author_hidden);
 		doc_field(out, LABEL_WIDTH, _("Author"), d->author_hidden ? SLOT_FLAG_LOW : SLOT_DIM, buf);

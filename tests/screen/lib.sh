@@ -41,6 +41,7 @@ tm() { tmux -L "$SOCK" -f "$TMUX_CONF" "$@"; }
 
 cleanup() {
 	tm kill-server 2>/dev/null
+	[ -n "${FAKE:-}" ] && kill "$FAKE" 2>/dev/null
 	"$INSPRAAK_BIN" server stop --dir "$T/pg" >/dev/null 2>&1
 	rm -rf "$T"
 }
@@ -56,8 +57,18 @@ not_ok() {
 }
 finish() { echo "1..$n"; [ "$failed" -eq 0 ]; }
 
+# The back end the console runs on: db (PostgreSQL, the default) or api (the fake Go Vocal
+# server of tests/govocal, seeded with the same fixture). INSPRAAK_BACKEND=api runs the same
+# tests over --api; where a screen legitimately differs (the status line names the platform,
+# a queue the API does not offer), golden/api/NAME.txt holds the API's screen.
+BACKEND=${INSPRAAK_BACKEND:-db}
+
 # The server, the schema and the fixture; every test copies the fixture database.
 server_setup() {
+	if [ "$BACKEND" = api ]; then
+		api_setup
+		return
+	fi
 	CI_BASE=$("$INSPRAAK_BIN" server start --dir "$T/pg" 2>"$T/server.log") || { echo "Bail out! cannot start PostgreSQL"; exit 1; }
 	"$INSPRAAK_BIN" db migrate --db "$CI_BASE" >/dev/null || { echo "Bail out! migrate failed"; exit 1; }
 	psql -q -X -v ON_ERROR_STOP=1 "$CI_BASE" -f "$INSPRAAK_SRCDIR/tests/fixtures/screen.sql" >/dev/null \
@@ -67,8 +78,35 @@ server_setup() {
 	DBSEQ=0
 }
 
-# A fresh copy of the fixture database; its conninfo in $db.
+# The fake platform, logged in to as Mia Moderator (an admin), polled every half second.
+api_setup() {
+	command -v python3 >/dev/null || { echo "Bail out! python3 is needed for the fake server"; exit 1; }
+	GV="$INSPRAAK_SRCDIR/tests/govocal"
+	bash "$GV/make-certs.sh" "$T/gv" >/dev/null 2>&1 || { echo "Bail out! cannot make certificates"; exit 1; }
+	python3 "$GV/fake_govocal.py" --cert "$T/gv/server.pem" --key "$T/gv/server.key" --no-rate-limit \
+		>"$T/gv/url" 2>"$T/gv/fake.log" &
+	FAKE=$!
+	for _ in $(seq 50); do [ -s "$T/gv/url" ] && break; sleep 0.1; done
+	URL=$(head -1 "$T/gv/url")
+	[ -n "$URL" ] || { echo "Bail out! the fake server did not start: $(tail -2 "$T/gv/fake.log")"; exit 1; }
+	echo mia-password | "$INSPRAAK_BIN" login --api "$URL" --email mia.moderator@testegem.test \
+		--ca-file "$T/gv/ca.pem" >"$T/login.out" 2>&1 || { echo "Bail out! login failed: $(cat "$T/login.out")"; exit 1; }
+	mkdir -p "$XDG_CONFIG_HOME/inspraak"
+	echo "set poll-seconds 0.5" >"$XDG_CONFIG_HOME/inspraak/config"
+	SOCKDIR=${URL#https://}
+}
+
+# fake PATH [curl args...]: a request to the fake server.
+fake() { p=$1; shift; curl -s --cacert "$T/gv/ca.pem" "$@" "$URL$p"; }
+
+# A fresh copy of the fixture database (or the fake platform back to its seed); its
+# conninfo in $db.
 new_db() {
+	if [ "$BACKEND" = api ]; then
+		fake /__fake/reset -X POST -d '{}' >/dev/null
+		db=api
+		return
+	fi
 	DBSEQ=$((DBSEQ + 1))
 	psql -q -X "$CI_BASE" -c "create database t$DBSEQ template inspraak" >/dev/null
 	db=$(printf '%s\n' "$CI_BASE" | sed "s/dbname=inspraak/dbname=t$DBSEQ/")
@@ -79,7 +117,11 @@ new_db() {
 start() {
 	s=$1 cols=$2 rows=$3 db=$4
 	shift 4
-	[ "$db" = - ] || set -- --db "$db" "$@"
+	if [ "$db" = api ]; then
+		set -- --api "$URL" --ca-file "$T/gv/ca.pem" "$@"
+	elif [ "$db" != - ]; then
+		set -- --db "$db" "$@"
+	fi
 	rm -f "$T/status.$s"
 	tm new-session -d -s "$s" -x "$cols" -y "$rows" "$T/run-console" "$T/status.$s" \
 		env LANG="$LANG" TZ="$TZ" TERM="$TERM" ${SCREEN_ENV:-} "$INSPRAAK_BIN" "$@"
@@ -87,7 +129,13 @@ start() {
 	settle "$s"
 }
 
-capture() { tm capture-pane -p -t "$1" | sed -e "s#$SOCKDIR:[0-9]*#<server>#g" -e 's/[[:space:]]*$//'; }
+capture() {
+	if [ "$BACKEND" = api ]; then
+		tm capture-pane -p -t "$1" | sed -e "s#Go Vocal $SOCKDIR#Go Vocal <server>#g" -e 's/[[:space:]]*$//'
+	else
+		tm capture-pane -p -t "$1" | sed -e "s#$SOCKDIR:[0-9]*#<server>#g" -e 's/[[:space:]]*$//'
+	fi
+}
 
 # Wait until the screen holds the text (grep -F), at most $3 seconds (default 5).
 wait_for() {
@@ -99,6 +147,41 @@ wait_for() {
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# wait_re SESSION REGEX [LIMIT]: as wait_for, with an extended regular expression.
+wait_re() {
+	s=$1 re=$2 limit=${3:-5}
+	i=0 max=$(awk "BEGIN { print int($limit * 20) }")
+	while [ "$i" -lt "$max" ]; do
+		capture "$s" | grep -qE -- "$re" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# What citizens and other moderators do on the platform meanwhile, on either back end:
+# platform_new_idea TITLE BODY posts an idea in the idea box; platform_set_status TITLE
+# STATUS is a decision by another moderator.
+platform_new_idea() {
+	if [ "$BACKEND" = api ]; then
+		fake /__fake/ideas -X POST -d "{\"project\": \"project:2\", \"author\": \"user:2\", \"title\": \"$1\", \"body\": \"$2\"}" >/dev/null
+	else
+		psql -q -X "$db" -c "insert into ideas (project_id, title, body, created_at) values (2, '$1', '$2', '2026-11-29 12:00')"
+	fi
+}
+platform_set_status() {
+	if [ "$BACKEND" = api ]; then
+		local tok id st
+		tok=$(fake /__fake/token -X POST -d '{"user": "user:1", "exp_in": 600}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["jwt"])')
+		id=$(fake /__fake/state | python3 -c 'import json, sys; d = json.load(sys.stdin); print([i["id"] for i in d["ideas"] if i["title_multiloc"].get("nl-BE") == sys.argv[1]][0])' "$1")
+		st=$(fake "/web_api/v1/idea_statuses" -H "Authorization: Bearer $tok" | python3 -c 'import json, sys; print([s["id"] for s in json.load(sys.stdin)["data"] if s["attributes"]["code"] == sys.argv[1]][0])' "$2")
+		fake "/web_api/v1/ideas/$id" -X PATCH -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+			-d "{\"idea\": {\"idea_status_id\": \"$st\"}}" >/dev/null
+	else
+		psql -q -X "$db" -c "update ideas set status = '$2' where title = '$1'"
+	fi
 }
 
 # Wait until three captures 100 ms apart agree (tmux may pass a resize on a little later).
@@ -121,22 +204,37 @@ settle() {
 keys() { s=$1; shift; tm send-keys -t "$s" "$@"; settle "$s"; }
 
 # golden SESSION NAME DESCRIPTION: compare the screen with golden/NAME.txt.
+# Over the API, golden/api/NAME.txt when the API's screen differs from the database's; GENERATE=1
+# writes it only then.
 golden() {
+	local g
 	s=$1 name=$2 desc=$3
 	capture "$s" >"$OUT/$name.txt"
+	g=$name.txt
+	[ "$BACKEND" = api ] && [ -f "$GOLDEN/api/$name.txt" ] && g=api/$name.txt
 	if [ -n "${GENERATE:-}" ]; then
-		cp "$OUT/$name.txt" "$GOLDEN/$name.txt"
-		ok "$desc (golden $name written)"
+		if [ "$BACKEND" = api ]; then
+			if cmp -s "$OUT/$name.txt" "$GOLDEN/$name.txt"; then
+				rm -f "$GOLDEN/api/$name.txt"
+			else
+				mkdir -p "$GOLDEN/api"
+				cp "$OUT/$name.txt" "$GOLDEN/api/$name.txt"
+				g=api/$name.txt
+			fi
+		else
+			cp "$OUT/$name.txt" "$GOLDEN/$name.txt"
+		fi
+		ok "$desc (golden $g written)"
 		return
 	fi
-	if [ ! -f "$GOLDEN/$name.txt" ]; then
-		not_ok "$desc" "no golden $name.txt: run with GENERATE=1 and review it"
+	if [ ! -f "$GOLDEN/$g" ]; then
+		not_ok "$desc" "no golden $g: run with GENERATE=1 and review it"
 		return
 	fi
-	if diff -u "$GOLDEN/$name.txt" "$OUT/$name.txt" >"$OUT/$name.diff"; then
+	if diff -u "$GOLDEN/$g" "$OUT/$name.txt" >"$OUT/$name.diff"; then
 		ok "$desc"
 	else
-		not_ok "$desc" "screen differs from golden/$name.txt:" "$(cat "$OUT/$name.diff")"
+		not_ok "$desc" "screen differs from golden/$g:" "$(cat "$OUT/$name.diff")"
 	fi
 }
 
