@@ -724,6 +724,37 @@ static enum status cmd_source(struct config *c, struct origin *o, char **argv, i
 	return st;
 }
 
+static enum status cmd_api_department(struct config *c, struct origin *o, char **argv,
+				      int argc, struct err *e)
+{
+	char w[SHOWN_MAX + 4];
+	struct api_department *d = NULL;
+
+	for (const char *p = argv[0]; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
+			fail(c, o, e, _("a department code is lower-case letters, digits, - and _: "
+					"\"%s\""), shown(argv[0], w, sizeof(w)));
+			return ST_INVALID;
+		}
+	/* A code given again is that department redefined, as "set" does for options. */
+	for (int i = 0; i < c->napi_departments; i++)
+		if (strcmp(c->api_departments[i].code, argv[0]) == 0)
+			d = &c->api_departments[i];
+	if (!d) {
+		c->api_departments = xreallocarray(c->api_departments,
+						   (size_t)c->napi_departments + 1,
+						   sizeof(*c->api_departments));
+		d = &c->api_departments[c->napi_departments++];
+		d->code = xstrdup(argv[0]);
+	} else {
+		free(d->user);
+		free(d->title);
+	}
+	d->user = xstrdup(argv[1]);
+	d->title = xstrdup(argc > 2 ? argv[2] : argv[0]);
+	return ST_OK;
+}
+
 static const struct command {
 	const char *name;
 	int min, max;        /* words after the command */
@@ -735,6 +766,7 @@ static const struct command {
 	{ "unbind", 2, 2, "unbind MENU KEY", cmd_unbind },
 	{ "color", 3, CONF_MAX_WORDS - 1, "color SLOT FG BG [ATTR...]", cmd_color },
 	{ "source", 1, 1, "source FILE", cmd_source },
+	{ "api-department", 2, 3, "api-department CODE USER [TITLE]", cmd_api_department },
 };
 
 static enum status exec_line(struct config *c, struct origin *o, const char *line, size_t len,
@@ -873,6 +905,14 @@ void config_free(struct config *c)
 		free(c->opt[i].s);
 		c->opt[i].s = NULL;
 	}
+	for (int i = 0; i < c->napi_departments; i++) {
+		free(c->api_departments[i].code);
+		free(c->api_departments[i].user);
+		free(c->api_departments[i].title);
+	}
+	free(c->api_departments);
+	c->api_departments = NULL;
+	c->napi_departments = 0;
 	sbuf_free(&c->errors);
 	c->nerrors = 0;
 }

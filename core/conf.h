@@ -50,8 +50,16 @@ struct keymap {
 	int n;
 };
 
+/* A department on a platform that has none (the web API): its ideas are assigned to one
+ * platform user, named by e-mail or by id. "api-department CODE USER [TITLE]". */
+struct api_department {
+	char *code, *user, *title;
+};
+
 struct config {
 	struct option_value opt[OPT_COUNT];
+	struct api_department *api_departments;
+	int napi_departments;
 	struct keymap keys[MENU_COUNT];
 	struct theme theme;
 	/* Errors from loading, one per line ("FILE:LINE: message"), for the console to show. */

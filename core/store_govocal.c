@@ -135,6 +135,14 @@ struct gv_store {
 	int64_t last_work_us;
 	int notify[2];
 
+	/* Departments mapped onto platform users (api-department in the config file). */
+	struct gdept {
+		char *code, *user, *title;
+		char *uuid;       /* the platform user, once found; NULL: not found */
+	} *depts;
+	int ndepts;
+	bool depts_resolved;
+
 	/* The platform's answer to the last search (platform_search). */
 	char *search_needle;
 	enum queue_kind search_k;
@@ -743,6 +751,98 @@ static int phase_cmp(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
+/* --- departments: platform users standing for them ------------------------------------------ */
+
+static bool looks_like_uuid(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n == 36 && strspn(s, "0123456789abcdefABCDEF-") == n;
+}
+
+/* Finds each department's user once: an id as given (checked with the platform), an e-mail
+ * among the logged-in user and the projects' moderators, which is where the platform lets
+ * an admin see e-mail addresses (§4.4). A department whose user is not found stays in the
+ * list; assigning to it says why. */
+static enum status resolve_departments(struct gv_store *g, struct err *e)
+{
+	struct gv_users me = { 0 };
+	enum status st;
+
+	if (g->depts_resolved || !g->ndepts)
+		return ST_OK;
+	if ((st = gv_me(g->client, &me, e)) != ST_OK)
+		return st;
+	for (int i = 0; i < g->ndepts; i++) {
+		struct gdept *d = &g->depts[i];
+
+		if (looks_like_uuid(d->user)) {
+			struct gv_users u = { 0 };
+
+			st = gv_user_get(g->client, d->user, &u, e);
+			if (st == ST_OK && u.n)
+				d->uuid = xstrdup(u.v[0].id);
+			GV_FREE(&u);
+			if (st != ST_OK && st != ST_NOT_FOUND)
+				goto out;
+		} else if (me.n && me.v[0].email && strcasecmp(me.v[0].email, d->user) == 0) {
+			d->uuid = xstrdup(me.v[0].id);
+		}
+	}
+	for (int p = 0; p < g->nprojects; p++) {
+		struct gv_users l = { 0 };
+		struct gv_page pg = { 1, 250 };
+		bool missing = false;
+
+		for (int i = 0; i < g->ndepts; i++)
+			missing = missing || !g->depts[i].uuid;
+		if (!missing)
+			break;
+		st = gv_project_moderators(g->client, g->projects[p].id, pg, &l, e);
+		if (st != ST_OK) {
+			GV_FREE(&l);
+			if (st == ST_CANCELLED || st == ST_CONNECT)
+				goto out;
+			continue;   /* a project this moderator may not see the moderators of */
+		}
+		for (size_t j = 0; j < l.n; j++)
+			for (int i = 0; i < g->ndepts; i++)
+				if (!g->depts[i].uuid && l.v[j].email &&
+				    strcasecmp(l.v[j].email, g->depts[i].user) == 0)
+					g->depts[i].uuid = xstrdup(l.v[j].id);
+		GV_FREE(&l);
+	}
+	st = ST_OK;
+	err_clear(e);
+	g->depts_resolved = true;
+out:
+	GV_FREE(&me);
+	return st;
+}
+
+/* The department (1-based, as refdata numbers them) an assignee stands for; 0: none. */
+static int64_t dept_of_user(const struct gv_store *g, const char *uuid)
+{
+	if (uuid)
+		for (int i = 0; i < g->ndepts; i++)
+			if (g->depts[i].uuid && strcmp(g->depts[i].uuid, uuid) == 0)
+				return i + 1;
+	return 0;
+}
+
+void store_govocal_set_departments(struct store *s, const struct api_department *d, int n)
+{
+	struct gv_store *g = G(s);
+
+	g->depts = xcalloc((size_t)n + 1, sizeof(*g->depts));
+	g->ndepts = n;
+	for (int i = 0; i < n; i++) {
+		g->depts[i].code = xstrdup(d[i].code);
+		g->depts[i].user = xstrdup(d[i].user);
+		g->depts[i].title = xstrdup(d[i].title);
+	}
+}
+
 /* --- queues ------------------------------------------------------------------------------- */
 
 /* The API's question for a queue under a filter. false: the filter cannot match anything on
@@ -762,8 +862,17 @@ static bool queue_query(struct gv_store *g, enum queue_kind k, const struct filt
 	memset(q, 0, sizeof(*q));
 	q->iq.sort = "new";
 	q->mq.flagged = -1;
-	if (k == QUEUE_DUPLICATES || f->department_id > 0)
+	if (k == QUEUE_DUPLICATES)
 		return false;
+	/* A department is its platform user, the ideas' assignee. The inbox knows no assignees:
+	 * as with statuses and phases, the filter does not narrow it. */
+	if (f->department_id > 0) {
+		if (f->department_id > g->ndepts || !g->depts[f->department_id - 1].uuid)
+			return false;
+		q->iq.assignee = g->depts[f->department_id - 1].uuid;
+	} else if (f->department_id < 0) {
+		q->iq.assignee = "unassigned";
+	}
 	if (f->project_id) {
 		q->project = uuid_of(g, f->project_id);
 		if (!q->project)
@@ -1585,6 +1694,11 @@ static enum status job_refdata(struct gv_store *g, void *arg, struct err *e)
 			ref_add(&out->statuses, s->ordering, 0, s->key, s->title,
 				status_final(s->code) ? "t" : "f");
 		}
+	/* Departments as the config file maps them onto platform users (api-department). */
+	if ((st = resolve_departments(g, e)) != ST_OK)
+		return st;
+	for (int i = 0; i < g->ndepts; i++)
+		ref_add(&out->departments, i + 1, 0, g->depts[i].code, g->depts[i].title, NULL);
 	return ST_OK;
 }
 
@@ -1693,9 +1807,16 @@ static enum status read_idea(struct gv_store *g, int64_t id, struct idea_detail 
 	d->votes_down = d->support_down = (int)i->dislikes_count;
 	d->comments = (int)i->comments_count;
 	if (i->assignee_id) {
+		int64_t dept = dept_of_user(g, i->assignee_id);
+
 		if (fatal(st = user_info(g, i->assignee_id, &x, e)))
 			goto fail;
 		d->assignee = x ? dup_or_null(x->name) : NULL;
+		if (dept) {
+			d->department_id = dept;
+			d->department = xstrdup(g->depts[dept - 1].title);
+			d->department_signature = xstrdup(g->depts[dept - 1].title);
+		}
 	}
 	/* The author's first name and language, for the greeting of a reply. */
 	if (i->author_id && !i->anonymous) {
@@ -2382,20 +2503,61 @@ static enum status gs_dismiss_suggestion(struct store *s, int64_t suggestion,
 	return unavailable(e, _("Duplicate suggestions"));
 }
 
-/* The platform has one assignee per idea, who must moderate its project, and no departments;
- * a mapping of departments onto assignees is not made yet. */
+/* The platform has one assignee per idea, who must moderate its project, and no departments:
+ * a department is the platform user the config file maps it onto (api-department), and a
+ * person chosen within it is assigned instead. */
+struct assign_args {
+	int64_t idea, department, assignee;
+};
+
+static enum status job_assign(struct gv_store *g, void *arg, struct err *e)
+{
+	struct assign_args *a = arg;
+	struct gv_ideas out = { 0 };
+	const char *uuid, *user = NULL;
+	enum status st;
+
+	if ((st = need_uuid(g, a->idea, _("idea"), &uuid, e)) != ST_OK ||
+	    (st = resolve_departments(g, e)) != ST_OK)
+		return st;
+	if (a->assignee > 0) {
+		if ((st = need_uuid(g, a->assignee, _("user"), &user, e)) != ST_OK)
+			return st;
+	} else if (a->department > 0) {
+		const struct gdept *d;
+
+		if (a->department > g->ndepts) {
+			err_set(e, _("There is no department #%lld."), (long long)a->department);
+			return ST_NOT_FOUND;
+		}
+		d = &g->depts[a->department - 1];
+		if (!d->uuid) {
+			err_set(e, _("Department %s stands for the platform user %s, who is not among "
+				     "the moderators of its projects (see api-department in "
+				     "inspraak-config(5))."), d->title, d->user);
+			return ST_INVALID;
+		}
+		user = d->uuid;
+	}
+	st = gv_idea_set_assignee(g->client, uuid, user, &out, e);
+	GV_FREE(&out);
+	invalidate_queues(g);
+	return st;
+}
+
 static enum status gs_assign(struct store *s, int64_t idea, int version, int64_t department,
 			     int64_t assignee, const char *justification, int64_t *audit,
 			     struct err *e)
 {
-	(void)s;
-	(void)idea;
+	struct gv_store *g = G(s);
+	struct assign_args a = { idea, department, assignee };
+
 	(void)version;
-	(void)department;
-	(void)assignee;
 	(void)justification;
 	*audit = 0;
-	return unavailable(e, _("Departments"));
+	if (!g->ndepts)
+		return unavailable(e, _("Departments"));
+	return run(g, job_assign, &a, e);
 }
 
 static enum status gs_block(struct store *s, int64_t user, int64_t until, const char *reason,
@@ -2452,12 +2614,49 @@ static enum status gs_release(struct store *s, enum item_kind kind, int64_t item
 	return unavailable(e, _("Claiming an item"));
 }
 
+/* The people within a department: on the platform, the one user it stands for. */
+static enum status job_staff(struct gv_store *g, void *arg, struct err *e)
+{
+	struct staff_line **out = ((struct staff_line ***)arg)[0];
+	int *n = ((int **)arg)[1];
+	enum status st;
+
+	if ((st = resolve_departments(g, e)) != ST_OK)
+		return st;
+	*out = xcalloc((size_t)g->ndepts + 1, sizeof(**out));
+	for (int i = 0; i < g->ndepts; i++) {
+		struct gid *x;
+
+		if (!g->depts[i].uuid)
+			continue;
+		if (fatal(st = user_info(g, g->depts[i].uuid, &x, e)))
+			return st;
+		(*out)[*n].id = id_of(g, g->depts[i].uuid);
+		(*out)[*n].name = xstrdup(x && x->name ? x->name : g->depts[i].user);
+		(*out)[*n].department_id = i + 1;
+		(*n)++;
+	}
+	return ST_OK;
+}
+
 static enum status gs_staff(struct store *s, struct staff_line **out, int *n, struct err *e)
 {
-	(void)s;
+	void *args[2] = { out, n };
+	enum status st;
+
 	*out = NULL;
 	*n = 0;
-	return unavailable(e, _("Departments"));
+	if (!G(s)->ndepts)
+		return unavailable(e, _("Departments"));
+	st = run(G(s), job_staff, args, e);
+	if (st != ST_OK) {
+		for (int i = 0; i < *n; i++)
+			free((*out)[i].name);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return st;
 }
 
 static enum status gs_audit(struct store *s, const struct audit_filter *f,
@@ -2565,6 +2764,13 @@ static void gs_close(struct store *s)
 	close(g->notify[1]);
 	free(g->search_needle);
 	free(g->search_ids);
+	for (int i = 0; i < g->ndepts; i++) {
+		free(g->depts[i].code);
+		free(g->depts[i].user);
+		free(g->depts[i].title);
+		free(g->depts[i].uuid);
+	}
+	free(g->depts);
 	free(g);
 }
 

@@ -31,6 +31,7 @@
 #ifndef INSPRAAK_STORE_GOVOCAL_H
 #define INSPRAAK_STORE_GOVOCAL_H
 
+#include "core/conf.h"
 #include "core/store.h"
 
 /* base_url: https://host[:port]; ca_file: an extra CA bundle or NULL; token: a JWT from
@@ -38,6 +39,11 @@
  * statuses of the client (core/govocal/client.h). */
 enum status store_govocal_open(const char *base_url, const char *ca_file, const char *token,
 			       const char *locale, struct store **out, struct err *e);
+
+/* Departments, which the platform does not have, mapped onto platform users (the config
+ * file's api-department lines): assigning an idea to one makes that user its assignee. Call
+ * before the first question to the store. */
+void store_govocal_set_departments(struct store *s, const struct api_department *d, int n);
 
 /* Rows per API page (default 50); tests use small pages to cross page boundaries. */
 void store_govocal_set_page_size(struct store *s, int size);

@@ -195,10 +195,15 @@ void cli_free_config(struct config *c)
 /* The console; with analyze, the analysis engine follows the database on a thread beside it
  * (the demo's way: no service to set up). */
 /* The console on an open store, which it closes; engine (may be NULL) is stopped after. */
-static int console(const struct cli_args *a, struct store *s, struct cli_analyzer *engine)
+/* cfg: the configuration already read, or NULL to read it now; the console frees it. */
+static int console(const struct cli_args *a, struct store *s, struct cli_analyzer *engine,
+		   struct config *cfg)
 {
-	struct config *cfg = cli_load_config(a);
-	int rc = app_run(s, cfg, s->ops->describe(s));
+	int rc;
+
+	if (!cfg)
+		cfg = cli_load_config(a);
+	rc = app_run(s, cfg, s->ops->describe(s));
 
 	cli_analyzer_stop(engine);
 	store_close(s);
@@ -216,7 +221,7 @@ static int run_console(const struct cli_args *a, const char *conninfo, bool anal
 		return 1;
 	}
 	app_connected_us = now_us();
-	return console(a, s, analyze ? cli_analyzer_start(conninfo) : NULL);
+	return console(a, s, analyze ? cli_analyzer_start(conninfo) : NULL, NULL);
 }
 
 /* The console on a hosted platform: the token `inspraak login` keeps in the vault. */
@@ -225,6 +230,7 @@ static int run_console_api(const struct cli_args *a, const char *api)
 	char *path = vault_default_path(), *token = NULL;
 	struct vault *v = cli_login_open_vault(a, path, false);
 	const struct vault_entry *en = v ? vault_get(v, api) : NULL;
+	struct config *cfg;
 	struct store *s;
 	struct err e;
 
@@ -252,8 +258,11 @@ static int run_console_api(const struct cli_args *a, const char *api)
 		return 1;
 	}
 	vault_secret_free(token);
+	/* The departments the config file maps onto platform users, before the first question. */
+	cfg = cli_load_config(a);
+	store_govocal_set_departments(s, cfg->api_departments, cfg->napi_departments);
 	app_connected_us = now_us();
-	return console(a, s, NULL);
+	return console(a, s, NULL, cfg);
 }
 
 static int cmd_migrate(const struct cli_args *a)

@@ -74,4 +74,34 @@ keys a 1
 check "and the console goes on" wait_for a "1 New ideas"
 quit a
 check "q closes the console with status 0" test "$(exit_status a)" = 0
+
+# Departments mapped onto platform users in the config file: assigning makes that user the
+# idea's assignee, the detail names the department, and the filter narrows on it.
+mkdir -p "$XDG_CONFIG_HOME/inspraak"
+cat >"$XDG_CONFIG_HOME/inspraak/config" <<EOF
+api-department mobiliteit lotte.janssens@testegem.test "Mobility"
+api-department onthaal nobody@testegem.test "Reception"
+EOF
+fake -X POST -d '{}' "$URL/__fake/reset" >/dev/null
+start b 120 40 - --api "$URL" --ca-file "$T/gv/ca.pem"
+wait_for b "1 New ideas 12"
+keys b G k
+check "an idea of the market square, which Lotte moderates" wait_for b "Meer fietsenstallingen aan het station"
+keys b D
+check "the department picker lists the mapped departments" wait_for b "Mobility"
+keys b m o b Enter
+check "the person within it is the platform user" wait_for b "Lotte Janssens"
+keys b Enter
+check "the idea is assigned to the department" wait_for b "assigned to Mobility"
+check "and no undo is offered: the platform keeps no history to undo from" sh -c "! tmux -L $SOCK capture-pane -p -t b | grep -q 'u: undo'"
+check "the platform has Lotte as the idea's assignee" \
+	test "$(state "[i['assignee'] for i in d['ideas'] if i['key'] == 'idea:1'][0]")" = user:8
+check "the detail names the department" wait_for b "Department   Mobility"
+keys b g D
+wait_for b "Reception"
+keys b r e c Enter
+check "a department whose user is not found says so" wait_for b "nobody@testegem.test, who is not among"
+keys b : f i l t e r Space d e p a r t m e n t = m o b i l i t e i t Enter
+check "the department filter narrows to its assignee's ideas" wait_for b "1 New ideas 1 "
+quit b
 finish

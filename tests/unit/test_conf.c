@@ -387,6 +387,31 @@ END_TEST
 
 /* --- set, bind, unbind ---------------------------------------------------------------------- */
 
+START_TEST(api_departments)
+{
+	struct config c;
+
+	config_init(&c);
+	line_ok(&c, "api-department mobiliteit lotte@example.be \"Mobiliteit en verkeer\"");
+	line_ok(&c, "api-department groen 0d3c1e2a-5b6c-4d7e-8f90-a1b2c3d4e5f6");
+	ck_assert_int_eq(c.napi_departments, 2);
+	ck_assert_str_eq(c.api_departments[0].code, "mobiliteit");
+	ck_assert_str_eq(c.api_departments[0].user, "lotte@example.be");
+	ck_assert_str_eq(c.api_departments[0].title, "Mobiliteit en verkeer");
+	/* Without a title the code names it. */
+	ck_assert_str_eq(c.api_departments[1].title, "groen");
+	/* A code given again redefines that department. */
+	line_ok(&c, "api-department mobiliteit jan@example.be Mobiliteit");
+	ck_assert_int_eq(c.napi_departments, 2);
+	ck_assert_str_eq(c.api_departments[0].user, "jan@example.be");
+	ck_assert_str_eq(c.api_departments[0].title, "Mobiliteit");
+	ck_assert(strstr(line_error(&c, "api-department Mobiliteit jan@example.be"), "lower-case"));
+	ck_assert(strstr(line_error(&c, "api-department mobiliteit"), "api-department CODE USER"));
+	ck_assert_int_eq(c.napi_departments, 2);
+	config_free(&c);
+}
+END_TEST
+
 START_TEST(set_options)
 {
 	struct config c;
@@ -1291,6 +1316,7 @@ Suite *make_suite(void)
 
 	tcase_add_checked_fixture(lines, setup, teardown);
 	tcase_add_test(lines, set_options);
+	tcase_add_test(lines, api_departments);
 	tcase_add_test(lines, numbers_ignore_the_locale);
 	tcase_add_test(lines, bind_and_unbind);
 	tcase_add_test(lines, keymap_has_a_limit);
