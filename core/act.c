@@ -41,7 +41,7 @@ char *act_signature(const struct act_ctx *c, const char *department_signature)
 }
 
 char *act_reply_text(const struct act_ctx *c, const struct idea_detail *d, const char *status,
-		     const char *template_name, const char *kept_title, int64_t kept_id,
+		     const char *template_name, const struct idea_detail *kept_idea,
 		     const char *reason)
 {
 	char lang[8], kept[32];
@@ -52,7 +52,7 @@ char *act_reply_text(const struct act_ctx *c, const struct idea_detail *d, const
 	bool en = strcmp(lang, "en") == 0;
 	char *out;
 
-	snprintf(kept, sizeof(kept), "%lld", (long long)kept_id);
+	snprintf(kept, sizeof(kept), "%lld", kept_idea ? (long long)kept_idea->id : 0LL);
 	{
 		const struct template_var vars[] = {
 			/* A greeting needs a name; without one, the neutral form of the language. */
@@ -63,8 +63,9 @@ char *act_reply_text(const struct act_ctx *c, const struct idea_detail *d, const
 			{ "department", dept && dept->extra ? dept->extra
 					: d->department ? d->department : en ? "The municipality" : "De gemeente" },
 			{ "signature", signature },
-			{ "kept_title", kept_title ? kept_title : "" },
+			{ "kept_title", kept_idea && kept_idea->title ? kept_idea->title : "" },
 			{ "kept_idea", kept },
+			{ "kept_link", kept_idea && kept_idea->url ? kept_idea->url : "" },
 			{ "reason", reason ? reason : "" },
 			{ "municipality", c->ref && c->ref->platform ? c->ref->platform : "" },
 		};
@@ -155,8 +156,10 @@ enum status act_merge_plan(const struct act_ctx *c, int64_t keep, const int64_t 
 				struct reply *r = &p->replies[p->nreplies++];
 
 				r->idea = d.id;
-				r->body = keep_text(p, act_reply_text(c, &d, "merged", "merged", kd.title,
-								      kd.id, NULL));
+				/* Where the merge moves nothing, the reply says so. */
+				r->body = keep_text(p, act_reply_text(c, &d, "merged",
+								      s->merge_by_status ? "merged-platform"
+									     : "merged", &kd, NULL));
 				r->signature = keep_text(p, act_signature(c, kd.department_signature
 									  ? kd.department_signature
 									  : d.department_signature));

@@ -25,9 +25,10 @@ int act_pick_keep(const struct idea_detail *ideas, int n);
 char *act_signature(const struct act_ctx *c, const char *department_signature);
 
 /* A reply from the template for status (NULL: the idea's status) in the author's language,
- * placeholders filled. kept_* name the idea that stays, for merges. Allocated. */
+ * placeholders filled. kept is the idea that stays, for merges ({kept_title}, {kept_idea},
+ * {kept_link}: its page on the platform), else NULL. Allocated. */
 char *act_reply_text(const struct act_ctx *c, const struct idea_detail *d, const char *status,
-		     const char *template_name, const char *kept_title, int64_t kept_id,
+		     const char *template_name, const struct idea_detail *kept,
 		     const char *reason);
 
 /* A merge prepared: the preview to show and the replies that will be sent. */

@@ -20,6 +20,7 @@
 	X(SIGNATURE, "signature", STRING, "", N_("How replies are signed when the idea has no department (empty: the municipality's name)")) \
 	X(SIGN_PERSONALLY, "sign-personally", BOOL, "no", N_("Sign replies with your own name instead of the department's")) \
 	X(CLAIM_MINUTES, "claim-minutes", INT, "5", N_("How long an item you open stays yours before others may take it")) \
+	X(MERGE_STATUS, "merge-status", STRING, "merged", N_("The status merged ideas get on a platform without merges (the web API): the key of one of its statuses")) \
 	X(POLL_SECONDS, "poll-seconds", DOUBLE, "10", N_("How often a platform without a change feed (the web API) is asked what changed, in seconds; 0: never"))
 
 enum option {

@@ -186,7 +186,7 @@ void idea_detail_free(struct idea_detail *d)
 			  &d->phase_method, &d->author, &d->area, &d->address, &d->department,
 			  &d->assignee, &d->status, &d->status_title, &d->merged_into_title,
 			  &d->hidden_reason, &d->author_first_name, &d->author_locale,
-			  &d->department_signature, &d->claimed_by };
+			  &d->department_signature, &d->claimed_by, &d->url };
 
 	for (size_t i = 0; i < ARRAY_SIZE(strs); i++)
 		free(*strs[i]);
@@ -246,6 +246,7 @@ void author_view_free(struct author_view *a)
 void merge_preview_free(struct merge_preview *p)
 {
 	free(p->keep_title);
+	free(p->merged_status);
 	for (int i = 0; i < p->ntold; i++) {
 		free(p->told[i].title);
 		free(p->told[i].author);

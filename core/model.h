@@ -176,6 +176,7 @@ struct idea_detail {
 	int64_t suggested_department; /* the engine's department for it, 0: none */
 	double suggested_confidence;
 	char *claimed_by;         /* someone else working on it */
+	char *url;                /* its page on the platform (the web API); NULL: none */
 };
 void idea_detail_free(struct idea_detail *d);
 void audit_lines_free(struct audit_line *l, int n);
@@ -248,6 +249,10 @@ struct merge_preview {
 	int support_after;   /* citizens supporting it and the merged ones, each once */
 	int support_sum;     /* the plain sum of their supports, for comparison */
 	int comments;        /* comments readable from the idea that stays after the merge */
+	/* The back end merges by a status and a reply only (the web API): votes and comments
+	 * stay with each idea; the merged ideas get the status named here. */
+	bool support_stays;
+	char *merged_status;
 	struct merge_told *told;
 	int ntold;
 };

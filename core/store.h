@@ -124,6 +124,10 @@ struct store {
 	void *wait_ctx;
 	/* The back end has no claims (the web API): the console acts without claiming. */
 	bool without_claims;
+	/* The back end merges by giving the merged ideas a status and their authors a reply
+	 * that points to the idea that stays; votes and comments stay where they are (the web
+	 * API). Merges then use the template merged-platform. */
+	bool merge_by_status;
 };
 
 /* Open the PostgreSQL back end. conninfo may be NULL or "" for libpq's defaults (PGHOST,

@@ -101,6 +101,7 @@ struct gv_store {
 	struct store base;
 	struct gv_client *client;
 	char describe[300];
+	char base_url[300];
 	int page_size;
 
 	struct gid *ids;
@@ -142,6 +143,8 @@ struct gv_store {
 	} *depts;
 	int ndepts;
 	bool depts_resolved;
+
+	char *merge_status;   /* the status key merged ideas get */
 
 	/* The platform's answer to the last search (platform_search). */
 	char *search_needle;
@@ -1795,6 +1798,8 @@ static enum status read_idea(struct gv_store *g, int64_t id, struct idea_detail 
 		d->phase_method = xstrdup(ph->method);
 	}
 	d->author = dup_or_null(i->author_name);
+	if (i->slug && *i->slug)
+		d->url = xasprintf("%s/ideas/%s", g->base_url, i->slug);
 	/* Counting the author's ideas takes requests of its own: the author view (a) does. */
 	d->author_counts_unknown = true;
 	d->address = dup_or_null(i->location_description);
@@ -2466,31 +2471,116 @@ static enum status gs_phase_set_current(struct store *s, int64_t project, int64_
 
 /* --- what the platform does not offer (§8) ------------------------------------------------ */
 
+/* A merge on a platform without one (§8): the merged ideas get the merge status (a custom
+ * status such as "Merged", set with merge-status) and their authors the reply that points
+ * to the idea that stays. Votes and comments cannot be moved and stay with each idea; the
+ * preview says so, and nothing pretends otherwise. */
+struct merge_args {
+	int64_t keep;
+	const int64_t *merged;
+	int n;
+	const struct reply *replies;
+	int nreplies;
+	struct merge_preview *out;
+};
+
+static enum status job_merge_preview(struct gv_store *g, void *arg, struct err *e)
+{
+	struct merge_args *a = arg;
+	struct merge_preview *p = a->out;
+	struct idea_detail d;
+	const struct gstatus *ms;
+	enum status st;
+
+	if ((st = load_statuses(g, e)) != ST_OK)
+		return st;
+	if (!(ms = status_by_key(g, g->merge_status, "ideation"))) {
+		err_set(e, _("This platform has no status \"%s\" for merged ideas: set merge-status "
+			     "to one it has (see inspraak-config(5))."), g->merge_status);
+		return ST_INVALID;
+	}
+	if ((st = read_idea(g, a->keep, &d, e)) != ST_OK)
+		return st;
+	p->keep = a->keep;
+	p->keep_title = d.title;
+	d.title = NULL;
+	p->support_before = p->support_after = p->support_sum = d.support_up;
+	p->comments = d.comments;
+	p->support_stays = true;
+	p->merged_status = xstrdup(ms->title);
+	idea_detail_free(&d);
+	p->told = xcalloc((size_t)a->n + 1, sizeof(*p->told));
+	for (int i = 0; i < a->n; i++) {
+		struct merge_told *t = &p->told[p->ntold];
+
+		if ((st = read_idea(g, a->merged[i], &d, e)) != ST_OK)
+			return st;
+		p->support_sum += d.support_up;
+		t->idea_id = d.id;
+		t->title = d.title;
+		t->author = d.author;
+		t->first_name = d.author_first_name;
+		t->locale = d.author_locale;
+		d.title = d.author = d.author_first_name = d.author_locale = NULL;
+		p->ntold++;
+		idea_detail_free(&d);
+	}
+	return ST_OK;
+}
+
 static enum status gs_merge_preview(struct store *s, int64_t keep, const int64_t *merged, int n,
 				   struct merge_preview *out, struct err *e)
 {
-	(void)s;
-	(void)keep;
-	(void)merged;
-	(void)n;
+	struct merge_args a = { keep, merged, n, NULL, 0, out };
+	enum status st;
+
 	memset(out, 0, sizeof(*out));
-	return unavailable(e, _("Merging ideas"));
+	st = run(G(s), job_merge_preview, &a, e);
+	if (st != ST_OK)
+		merge_preview_free(out);
+	return st;
+}
+
+/* Idea by idea: its status, then its author's reply. A refusal stops there and says what
+ * was done already, which stays done (the platform has no transactions). */
+static enum status job_merge(struct gv_store *g, void *arg, struct err *e)
+{
+	struct merge_args *a = arg;
+	const char *uuid;
+	enum status st = ST_OK;
+	int i;
+
+	if ((st = need_uuid(g, a->keep, _("idea"), &uuid, e)) != ST_OK)
+		return st;
+	for (i = 0; i < a->n && st == ST_OK; i++) {
+		if ((st = need_uuid(g, a->merged[i], _("idea"), &uuid, e)) != ST_OK ||
+		    (st = set_status(g, uuid, g->merge_status, e)) != ST_OK)
+			break;
+		for (int r = 0; r < a->nreplies && st == ST_OK; r++)
+			if (a->replies[r].idea == a->merged[i])
+				st = post_reply(g, uuid, &a->replies[r], e);
+	}
+	if (st != ST_OK && i > 0) {
+		char why[sizeof(e->msg)];
+
+		snprintf(why, sizeof(why), "%s", e->msg);
+		err_set(e, _("Idea #%lld: %s (the ideas before it are merged)."),
+			(long long)a->merged[i < a->n ? i : a->n - 1], why);
+	}
+	invalidate_queues(g);
+	return st;
 }
 
 static enum status gs_merge(struct store *s, int64_t keep, const int64_t *merged,
 			    const int *versions, int n, const struct reply *replies, int nreplies,
 			    const char *justification, int64_t *audit, struct err *e)
 {
-	(void)s;
-	(void)keep;
-	(void)merged;
+	struct merge_args a = { keep, merged, n, replies, nreplies, NULL };
+
 	(void)versions;
-	(void)n;
-	(void)replies;
-	(void)nreplies;
 	(void)justification;
 	*audit = 0;
-	return unavailable(e, _("Merging ideas"));
+	return run(G(s), job_merge, &a, e);
 }
 
 static enum status gs_dismiss_suggestion(struct store *s, int64_t suggestion,
@@ -2764,6 +2854,7 @@ static void gs_close(struct store *s)
 	close(g->notify[1]);
 	free(g->search_needle);
 	free(g->search_ids);
+	free(g->merge_status);
 	for (int i = 0; i < g->ndepts; i++) {
 		free(g->depts[i].code);
 		free(g->depts[i].user);
@@ -2846,6 +2937,11 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
 	g = xcalloc(1, sizeof(*g));
 	g->base.ops = &gv_ops;
 	g->base.without_claims = true;
+	g->base.merge_by_status = true;
+	g->merge_status = xstrdup("merged");
+	snprintf(g->base_url, sizeof(g->base_url), "%s", base_url);
+	for (size_t n = strlen(g->base_url); n && g->base_url[n - 1] == '/'; n--)
+		g->base_url[n - 1] = '\0';
 	snprintf(g->base.locale, sizeof(g->base.locale), "%s", locale ? locale : "nl-BE");
 	snprintf(g->base.console, sizeof(g->base.console), "api:%d", (int)getpid());
 	describe_url(base_url, g->describe, sizeof(g->describe));
@@ -2877,6 +2973,16 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
 	}
 	*out = &g->base;
 	return ST_OK;
+}
+
+void store_govocal_set_merge_status(struct store *s, const char *key)
+{
+	struct gv_store *g = G(s);
+
+	if (key && *key) {
+		free(g->merge_status);
+		g->merge_status = xstrdup(key);
+	}
 }
 
 void store_govocal_set_page_size(struct store *s, int size)

@@ -45,6 +45,9 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
  * before the first question to the store. */
 void store_govocal_set_departments(struct store *s, const struct api_department *d, int n);
 
+/* The status merged ideas get (the config file's merge-status; default "merged"). */
+void store_govocal_set_merge_status(struct store *s, const char *key);
+
 /* Rows per API page (default 50); tests use small pages to cross page boundaries. */
 void store_govocal_set_page_size(struct store *s, int size);
 

@@ -290,9 +290,18 @@ static void preview_merge(struct app *a, const struct merge_plan *p, struct doc 
 	}
 	doc_newline(d);
 	doc_newline(d);
-	doc_addf(d, SLOT_NORMAL, _("Support: %d citizens now, %d after the merge."), v->support_before,
-		 v->support_after);
-	if (v->support_sum > v->support_after) {
+	if (v->support_stays) {
+		/* The web API: nothing moves, and the preview must not suggest otherwise. */
+		doc_addf(d, SLOT_NORMAL, _("Support: this platform cannot move votes or comments. The idea that stays keeps its %d supporters; the %d of the merged ideas stay with them."),
+			 v->support_before, v->support_sum - v->support_before);
+		doc_newline(d);
+		doc_addf(d, SLOT_NORMAL, _("The merged ideas get the status %s and their authors a reply with a link to the idea that stays."),
+			 v->merged_status ? v->merged_status : "?");
+	} else {
+		doc_addf(d, SLOT_NORMAL, _("Support: %d citizens now, %d after the merge."),
+			 v->support_before, v->support_after);
+	}
+	if (!v->support_stays && v->support_sum > v->support_after) {
 		doc_newline(d);
 		doc_addf(d, SLOT_DIM, P_("(%d supports in all; %d citizen supported more than one of these ideas and counts once.)",
 					"(%d supports in all; %d citizens supported more than one of these ideas and count once.)",
@@ -300,7 +309,8 @@ static void preview_merge(struct app *a, const struct merge_plan *p, struct doc 
 			 v->support_sum, v->support_sum - v->support_after);
 	}
 	doc_newline(d);
-	doc_addf(d, SLOT_NORMAL, _("Comments readable from the idea that stays: %d."), v->comments);
+	if (!v->support_stays)
+		doc_addf(d, SLOT_NORMAL, _("Comments readable from the idea that stays: %d."), v->comments);
 	doc_newline(d);
 	doc_newline(d);
 	if (!p->nreplies) {
@@ -803,7 +813,7 @@ void ui_reply(struct app *a, bool tagged)
 	status = pick_status(a, _("Reply, and change the status?"), d.status, true);
 	if (!status)
 		goto out;
-	text = act_reply_text(&c, &d, *status ? status : d.status, NULL, NULL, 0, NULL);
+	text = act_reply_text(&c, &d, *status ? status : d.status, NULL, NULL, NULL);
 	signature = act_signature(&c, d.department_signature);
 	for (;;) {
 		char *edited = NULL;

@@ -261,6 +261,7 @@ static int run_console_api(const struct cli_args *a, const char *api)
 	/* The departments the config file maps onto platform users, before the first question. */
 	cfg = cli_load_config(a);
 	store_govocal_set_departments(s, cfg->api_departments, cfg->napi_departments);
+	store_govocal_set_merge_status(s, cfg_str(cfg, OPT_MERGE_STATUS));
 	app_connected_us = now_us();
 	return console(a, s, NULL, cfg);
 }

@@ -669,7 +669,7 @@ static enum status do_reply(struct run *r)
 	}
 	from_template = !text;
 	if (!text)
-		text = act_reply_text(&r->ctx, &d, status ? status->code : NULL, NULL, NULL, 0, NULL);
+		text = act_reply_text(&r->ctx, &d, status ? status->code : NULL, NULL, NULL, NULL);
 	signature = act_signature(&r->ctx, d.department_signature);
 	rp.idea = idea;
 	rp.body = text;

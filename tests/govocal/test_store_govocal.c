@@ -476,21 +476,56 @@ START_TEST(phases_are_added_and_overlaps_refused_in_words)
 }
 END_TEST
 
+/* A merge where the platform has none: the merged idea's status and its author's reply;
+ * the preview says that support stays where it is. */
+START_TEST(a_merge_is_a_status_and_a_reply)
+{
+	int64_t keep = find(QUEUE_NEW, "Meer fietsenstallingen"), gone = find(QUEUE_NEW, "Fietsenstalling bij");
+	struct reply r = { gone, "Zie het andere idee.", "Dienst Mobiliteit", "nl-BE" };
+	struct merge_preview mp;
+	int64_t audit = -1;
+	struct err e;
+	char *v;
+
+	ck_assert(st->merge_by_status);
+	ck_assert_msg(st->ops->merge_preview(st, keep, &gone, 1, &mp, &e) == ST_OK, "preview: %s", e.msg);
+	ck_assert(mp.support_stays);
+	ck_assert_str_eq(mp.merged_status, "Samengevoegd");
+	ck_assert_int_eq(mp.support_before, 4);
+	ck_assert_int_eq(mp.support_after, 4);
+	ck_assert_int_eq(mp.support_sum, 6);
+	ck_assert_int_eq(mp.ntold, 1);
+	ck_assert_int_eq(mp.told[0].idea_id, gone);
+	ck_assert_str_eq(mp.told[0].first_name, "Bart");
+	merge_preview_free(&mp);
+	ck_assert_msg(st->ops->merge(st, keep, &gone, (int[]){ 0 }, 1, &r, 1, NULL, &audit, &e) == ST_OK,
+		      "merge: %s", e.msg);
+	ck_assert_int_eq(audit, 0);
+	v = fake_state("ideas", "idea:2", "status");
+	ck_assert_str_eq(v, "idea_status:merged");
+	free(v);
+	v = fake_state("ideas", "idea:1", "status");
+	ck_assert_str_eq(v, "idea_status:proposed");
+	free(v);
+	v = fake_state("official_feedback", "official_feedback:101", "idea");
+	ck_assert_str_eq(v, "idea:2");
+	free(v);
+	/* A platform without the merge status: refused, in words, before anything is done. */
+	store_govocal_set_merge_status(st, "duplicaat");
+	ck_assert_int_eq(st->ops->merge_preview(st, keep, &gone, 1, &mp, &e), ST_INVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "no status \"duplicaat\""));
+}
+END_TEST
+
 START_TEST(what_the_api_lacks_is_unavailable)
 {
-	int64_t merged[1] = { 2 }, audit;
-	struct merge_preview mp;
+	int64_t audit;
 	char *holder = NULL;
 	struct err e;
 	long c[QUEUE_COUNT];
 	struct queue_row rows[4];
 	int got;
 
-	ck_assert_int_eq(st->ops->merge_preview(st, 1, merged, 1, &mp, &e), ST_INVALID);
-	ck_assert_ptr_nonnull(strstr(e.msg, "does not offer"));
-	ck_assert_int_eq(st->ops->merge(st, 1, merged, (int[]){ 0 }, 1, NULL, 0, NULL, &audit, &e),
-			 ST_INVALID);
-	ck_assert_ptr_nonnull(strstr(e.msg, "does not offer"));
 	ck_assert_int_eq(st->ops->claim(st, ITEM_IDEA, 1, 5, false, &holder, &e), ST_INVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "does not offer"));
 	ck_assert_ptr_null(holder);
@@ -677,6 +712,7 @@ Suite *make_suite(void)
 	tcase_add_test(t, a_flag_is_dismissed);
 	tcase_add_test(t, phases_are_added_and_overlaps_refused_in_words);
 	tcase_add_test(t, what_the_api_lacks_is_unavailable);
+	tcase_add_test(t, a_merge_is_a_status_and_a_reply);
 	tcase_add_test(t, filters_narrow_the_queues);
 	tcase_add_test(t, an_expired_session_asks_for_a_new_login);
 	tcase_add_test(t, the_wait_hook_runs_and_can_cancel);

@@ -103,5 +103,23 @@ keys b r e c Enter
 check "a department whose user is not found says so" wait_for b "nobody@testegem.test, who is not among"
 keys b : f i l t e r Space d e p a r t m e n t = m o b i l i t e i t Enter
 check "the department filter narrows to its assignee's ideas" wait_for b "1 New ideas 1 "
+keys b : u n f i l t e r Enter
+
+# A merge on a platform without merges: a status and a reply, and the preview says that votes
+# and comments stay where they are.
+keys b G k t k k t
+check "two tagged ideas" wait_for b "2 tagged"
+keys b '\;' m
+check "the merge preview says the platform cannot move votes" wait_for b "this platform cannot move votes"
+check "... and names the status the merged idea gets" wait_for b "The merged ideas get the status Merged"
+check "... and shows the reply, with a link to the idea that stays" wait_for b "/ideas/meer-fietsenstallingen-aan-het-station"
+keys b y
+check "the merge is done" wait_for b "Merged 1 idea into"
+check "the merged idea has the merged status on the platform" \
+	test "$(state "[i['status'] for i in d['ideas'] if i['key'] == 'idea:2'][0]")" = idea_status:merged
+check "its author got a reply that links to the idea that stays" \
+	test "$(state "sum(1 for f in d['official_feedback'] if f['idea'] == 'idea:2' and '/ideas/meer-fietsenstallingen-aan-het-station' in str(f))")" = 1
+check "the idea that stays is untouched" \
+	test "$(state "[i['status'] for i in d['ideas'] if i['key'] == 'idea:1'][0]")" = idea_status:proposed
 quit b
 finish

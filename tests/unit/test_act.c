@@ -145,7 +145,7 @@ END_TEST
 START_TEST(reply_text_in_the_authors_language)
 {
 	struct act_ctx c = ctx();
-	struct idea_detail d;
+	struct idea_detail d, kept;
 	char *t;
 
 	memset(&d, 0, sizeof(d));
@@ -156,7 +156,7 @@ START_TEST(reply_text_in_the_authors_language)
 	d.author_locale = "nl-BE";
 	d.department_id = 7;
 	d.department_signature = "Dienst Mobiliteit";
-	t = act_reply_text(&c, &d, NULL, NULL, NULL, 0, NULL);
+	t = act_reply_text(&c, &d, NULL, NULL, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(t, "Beste An,"));
 	ck_assert_ptr_nonnull(strstr(t, "\"Meer bomen\""));
 	ck_assert_ptr_nonnull(strstr(t, "Dienst Mobiliteit"));
@@ -164,9 +164,26 @@ START_TEST(reply_text_in_the_authors_language)
 	free(t);
 	d.author_locale = "en";
 	d.author_first_name = NULL;
-	t = act_reply_text(&c, &d, "merged", "merged", "Bomen op het plein", 3, NULL);
+	memset(&kept, 0, sizeof(kept));
+	kept.id = 3;
+	kept.title = "Bomen op het plein";
+	t = act_reply_text(&c, &d, "merged", "merged", &kept, NULL);
 	ck_assert_ptr_nonnull(strstr(t, "Dear resident,"));
 	ck_assert_ptr_nonnull(strstr(t, "\"Bomen op het plein\" (idea 3)"));
+	free(t);
+	/* On a platform where a merge moves nothing, the reply links to the idea that stays and
+	 * does not promise that support moves with it. */
+	kept.url = "https://participatie.example.be/ideas/bomen-op-het-plein";
+	t = act_reply_text(&c, &d, "merged", "merged-platform", &kept, NULL);
+	ck_assert_ptr_nonnull(strstr(t, "https://participatie.example.be/ideas/bomen-op-het-plein"));
+	ck_assert_ptr_nonnull(strstr(t, "\"Bomen op het plein\""));
+	ck_assert_ptr_null(strstr(t, "counts there"));
+	ck_assert_ptr_null(strchr(t, '{'));
+	free(t);
+	d.author_locale = "nl-BE";
+	t = act_reply_text(&c, &d, "merged", "merged-platform", &kept, NULL);
+	ck_assert_ptr_nonnull(strstr(t, "Beste inwoner,"));
+	ck_assert_ptr_nonnull(strstr(t, "https://participatie.example.be/ideas/bomen-op-het-plein"));
 	free(t);
 }
 END_TEST
