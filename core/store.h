@@ -128,6 +128,9 @@ struct store {
 	 * that points to the idea that stays; votes and comments stay where they are (the web
 	 * API). Merges then use the template merged-platform. */
 	bool merge_by_status;
+	/* The back end cannot hide an idea or a comment (the web API): confirming a flag is
+	 * refused before a reason is asked for. */
+	bool without_hiding;
 };
 
 /* Open the PostgreSQL back end. conninfo may be NULL or "" for libpq's defaults (PGHOST,

@@ -2938,6 +2938,7 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
 	g->base.ops = &gv_ops;
 	g->base.without_claims = true;
 	g->base.merge_by_status = true;
+	g->base.without_hiding = true;
 	g->merge_status = xstrdup("merged");
 	snprintf(g->base_url, sizeof(g->base_url), "%s", base_url);
 	for (size_t n = strlen(g->base_url); n && g->base_url[n - 1] == '/'; n--)

@@ -925,6 +925,11 @@ void ui_verdict(struct app *a, bool confirm, bool tagged)
 		app_error(a, _("Flags are judged in the flag queue (press 3)."));
 		return;
 	}
+	/* Said before a reason is asked for that could not be used. */
+	if (confirm && a->store->without_hiding) {
+		app_error(a, _("Hiding flagged content: the platform's web API does not offer this."));
+		return;
+	}
 	n = targets(a, tagged, &rows);
 	if (!n)
 		return;

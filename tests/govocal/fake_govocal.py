@@ -653,6 +653,36 @@ def fixture_rows(table):
     return [dict(zip(cols, r)) for r in rows]
 
 
+# A seed from a file (--seed, written by seed-from-db.sh) instead of the embedded fixture: the
+# same tables and columns. Its people get accounts made up from them: e-mail LOGIN@SEED_DOMAIN
+# (or user<ID>@...), password SEED_PASSWORD; admins and moderators become platform admins and
+# project leads moderators of every project, as the console's roles mean.
+SEED_DOMAIN = "demo.test"
+SEED_PASSWORD = "demo-password"
+SEEDED_FROM_FILE = [False]
+
+
+def load_seed(path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    FIXTURE.clear()
+    for table, t in doc.items():
+        FIXTURE[table] = (tuple(t["columns"]), [tuple(r) for r in t["rows"]])
+    projects = [r["id"] for r in fixture_rows("projects")]
+    ACCOUNTS.clear()
+    for row in fixture_rows("users"):
+        role = row.get("role")
+        if role in ("admin", "moderator"):
+            roles = [{"type": "admin"}]
+        elif role == "project_lead":
+            roles = [{"type": "project_moderator", "project_id": p} for p in projects]
+        else:
+            roles = []
+        ACCOUNTS[row["id"]] = ("%s@%s" % (row.get("login") or "user%d" % row["id"], SEED_DOMAIN),
+                               SEED_PASSWORD, roles)
+    SEEDED_FROM_FILE[0] = True
+
+
 class Store(object):
     """Everything the fake knows; replaced wholesale by a reset."""
 
@@ -728,13 +758,15 @@ def build_seed():
                       "email": email, "password": password, "roles": roles_for(roles),
                       "created_at": fx_time(row["created_at"]), "blocked_until": None,
                       "invite_pending": False, "login": row["login"]}
-    for (n, first, last, locale, created, email, password, roles, invited) in EXTRA_USERS:
+    for (n, first, last, locale, created, email, password, roles, invited) in \
+            ([] if SEEDED_FROM_FILE[0] else EXTRA_USERS):
         k, i = s.key("user", n)
         s.users[i] = {"id": i, "key": k, "first_name": first, "last_name": last,
                       "locale": locale, "email": email, "password": password,
                       "roles": roles_for(roles), "created_at": fx_time(created),
                       "blocked_until": None, "invite_pending": invited, "login": None}
-    s.next_id["user"] = max([100] + [e[0] for e in EXTRA_USERS])
+    s.next_id["user"] = max([100] + [e[0] for e in EXTRA_USERS] +
+                            [r["id"] for r in fixture_rows("users")])
 
     for row in fixture_rows("phases"):
         k, i = s.key("phase", row["id"])
@@ -813,10 +845,13 @@ def build_seed():
             "body_multiloc": {row["locale"]: text_to_html(row["body"])},
             "author_multiloc": {row["locale"]: row["signature"]},
             "created_at": created, "updated_at": created}
-    s.next_id["official_feedback"] = 100
+    s.next_id["official_feedback"] = max(100, len(s.feedback))
+    for kind, table in (("project", "projects"), ("phase", "phases"), ("idea", "ideas"),
+                        ("comment", "comments"), ("area", "areas")):
+        s.next_id[kind] = max([s.next_id[kind]] + [r["id"] for r in fixture_rows(table)])
 
     def flaggable(row):
-        if row.get("idea_id"):
+        if row.get("idea_id") and not row.get("comment_id"):
             return ("Idea", uid("idea:%d" % row["idea_id"]), "idea:%d" % row["idea_id"])
         return ("Comment", uid("comment:%d" % row["comment_id"]), "comment:%d" % row["comment_id"])
 
@@ -3176,6 +3211,9 @@ def main(argv=None):
     ap.add_argument("--now", default=None,
                     help="the platform's clock: Unix time or ISO 8601 (default: real time)")
     ap.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    ap.add_argument("--seed", metavar="JSON",
+                    help="seed from this file (tests/govocal/seed-from-db.sh) instead of the "
+                         "embedded fixture")
     ap.add_argument("--check-fixture", metavar="SQL",
                     help="compare the embedded seed with this fixture file and exit")
     opts = ap.parse_args(argv)
@@ -3185,6 +3223,11 @@ def main(argv=None):
         print("the seed matches %s" % opts.check_fixture if ok else
               "the seed differs from %s" % opts.check_fixture)
         return 0 if ok else 1
+    if opts.seed:
+        try:
+            load_seed(opts.seed)
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            ap.error("cannot read the seed %s: %s" % (opts.seed, e))
     if opts.bind != "127.0.0.1":
         ap.error("refusing to listen on %s: the fake listens on 127.0.0.1 only" % opts.bind)
     if opts.now is not None:

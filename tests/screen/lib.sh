@@ -79,22 +79,28 @@ server_setup() {
 }
 
 # The fake platform, logged in to as Mia Moderator (an admin), polled every half second.
+# api_setup [fake_govocal.py options...]; GV_EMAIL and GV_PASSWORD name another account (for a
+# platform seeded with --seed).
 api_setup() {
 	command -v python3 >/dev/null || { echo "Bail out! python3 is needed for the fake server"; exit 1; }
 	GV="$INSPRAAK_SRCDIR/tests/govocal"
 	bash "$GV/make-certs.sh" "$T/gv" >/dev/null 2>&1 || { echo "Bail out! cannot make certificates"; exit 1; }
-	python3 "$GV/fake_govocal.py" --cert "$T/gv/server.pem" --key "$T/gv/server.key" --no-rate-limit \
+	python3 "$GV/fake_govocal.py" --cert "$T/gv/server.pem" --key "$T/gv/server.key" --no-rate-limit "$@" \
 		>"$T/gv/url" 2>"$T/gv/fake.log" &
 	FAKE=$!
-	for _ in $(seq 50); do [ -s "$T/gv/url" ] && break; sleep 0.1; done
+	for _ in $(seq 100); do [ -s "$T/gv/url" ] && break; sleep 0.1; done
 	URL=$(head -1 "$T/gv/url")
 	[ -n "$URL" ] || { echo "Bail out! the fake server did not start: $(tail -2 "$T/gv/fake.log")"; exit 1; }
-	echo mia-password | "$INSPRAAK_BIN" login --api "$URL" --email mia.moderator@testegem.test \
+	echo "${GV_PASSWORD:-mia-password}" | "$INSPRAAK_BIN" login --api "$URL" \
+		--email "${GV_EMAIL:-mia.moderator@testegem.test}" \
 		--ca-file "$T/gv/ca.pem" >"$T/login.out" 2>&1 || { echo "Bail out! login failed: $(cat "$T/login.out")"; exit 1; }
 	mkdir -p "$XDG_CONFIG_HOME/inspraak"
 	echo "set poll-seconds 0.5" >"$XDG_CONFIG_HOME/inspraak/config"
 	SOCKDIR=${URL#https://}
 }
+
+# state PYTHON-EXPRESSION: evaluated with d, the fake's /__fake/state.
+state() { fake /__fake/state | python3 -c "import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
 
 # fake PATH [curl args...]: a request to the fake server.
 fake() { p=$1; shift; curl -s --cacert "$T/gv/ca.pem" "$@" "$URL$p"; }
@@ -139,7 +145,7 @@ capture() {
 
 # Wait until the screen holds the text (grep -F), at most $3 seconds (default 5).
 wait_for() {
-	s=$1 text=$2 limit=${3:-5}
+	local s=$1 text=$2 limit=${3:-5} i max
 	i=0 max=$(awk "BEGIN { print int($limit * 20) }")
 	while [ "$i" -lt "$max" ]; do
 		capture "$s" | grep -qF -- "$text" && return 0
@@ -151,7 +157,7 @@ wait_for() {
 
 # wait_re SESSION REGEX [LIMIT]: as wait_for, with an extended regular expression.
 wait_re() {
-	s=$1 re=$2 limit=${3:-5}
+	local s=$1 re=$2 limit=${3:-5} i max
 	i=0 max=$(awk "BEGIN { print int($limit * 20) }")
 	while [ "$i" -lt "$max" ]; do
 		capture "$s" | grep -qE -- "$re" && return 0
@@ -186,7 +192,7 @@ platform_set_status() {
 
 # Wait until three captures 100 ms apart agree (tmux may pass a resize on a little later).
 settle() {
-	prev="" same=0 i=0
+	local prev="" same=0 i=0 cur
 	while [ $i -lt 60 ]; do
 		cur=$(capture "$1")
 		if [ -n "$(printf '%s' "$cur" | tr -d '[:space:]')" ] && [ "$cur" = "$prev" ]; then
