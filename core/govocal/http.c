@@ -23,6 +23,9 @@
 
 struct gv_client {
 	CURL *curl;
+	/* The transfer runs in a multi handle so that a cancel wakes it at once
+	 * (curl_multi_wakeup) rather than at libcurl's next progress call, about a second. */
+	CURLM *multi;
 	char *root;       /* https://host:port/web_api/v1 */
 	char *ca_file;
 	long timeout_ms, connect_timeout_ms;
@@ -92,7 +95,10 @@ enum status gv_client_new(const struct gv_opts *o, struct gv_client **out, struc
 	pthread_once(&curl_once, curl_init_once);
 	c = xcalloc(1, sizeof(*c));
 	c->curl = curl_easy_init();
-	if (!c->curl) {
+	c->multi = curl_multi_init();
+	if (!c->curl || !c->multi) {
+		curl_easy_cleanup(c->curl);
+		curl_multi_cleanup(c->multi);
 		free(c);
 		err_set(e, _("Cannot start the network library."));
 		return ST_FAIL;
@@ -120,6 +126,7 @@ void gv_client_free(struct gv_client *c)
 {
 	if (!c)
 		return;
+	curl_multi_cleanup(c->multi);
 	curl_easy_cleanup(c->curl);
 	wipe_str(c->token);
 	free(c->token);
@@ -144,6 +151,8 @@ void gv_client_tune(struct gv_client *c, const struct gv_tuning *t)
 void gv_client_cancel(struct gv_client *c)
 {
 	atomic_store(&c->cancel, true);
+	/* The one multi call that may come from another thread. */
+	curl_multi_wakeup(c->multi);
 }
 
 void gv_call_begin(struct gv_client *c)
@@ -293,6 +302,42 @@ static void headers_free(struct curl_slist *h)
 	curl_slist_free_all(h);
 }
 
+/* One transfer, polled until done; a cancel ends it within the poll it wakes. */
+static CURLcode run_transfer(struct gv_client *c, CURL *k)
+{
+	CURLcode rc = CURLE_OK;
+	CURLMcode mc;
+	CURLMsg *msg;
+	int running = 1, left;
+	bool cancelled = false, done = false;
+
+	if (curl_multi_add_handle(c->multi, k) != CURLM_OK)
+		return CURLE_FAILED_INIT;
+	while (running) {
+		if (atomic_load(&c->cancel)) {
+			cancelled = true;
+			break;
+		}
+		if ((mc = curl_multi_perform(c->multi, &running)) != CURLM_OK) {
+			rc = CURLE_FAILED_INIT;
+			break;
+		}
+		if (running && curl_multi_poll(c->multi, NULL, 0, 1000, NULL) != CURLM_OK) {
+			rc = CURLE_FAILED_INIT;
+			break;
+		}
+	}
+	while ((msg = curl_multi_info_read(c->multi, &left)))
+		if (msg->msg == CURLMSG_DONE && msg->easy_handle == k) {
+			rc = msg->data.result;
+			done = true;
+		}
+	curl_multi_remove_handle(c->multi, k);
+	if (cancelled && !done)
+		rc = CURLE_ABORTED_BY_CALLBACK;
+	return rc;
+}
+
 static CURLcode perform(struct gv_client *c, enum gv_method m, const char *url,
 			const char *body, bool auth, long *status)
 {
@@ -344,7 +389,7 @@ static CURLcode perform(struct gv_client *c, enum gv_method m, const char *url,
 		curl_easy_setopt(k, CURLOPT_POSTFIELDSIZE, 0L);
 	}
 	c->requests++;
-	rc = curl_easy_perform(k);
+	rc = run_transfer(c, k);
 	*status = 0;
 	curl_easy_getinfo(k, CURLINFO_RESPONSE_CODE, status);
 	/* The handle keeps pointers to these: drop them before they are freed. */
