@@ -29,6 +29,9 @@
  * the first rows (a tab switch, a refresh): other moderators work on the same platform. */
 #define CACHE_TTL_US (30 * INT64_C(1000000))
 #define WAIT_SLICE_MS 50
+/* An idea read with a list page stands for its detail this long; ideas kept so at most. */
+#define SEEN_TTL_US (30 * INT64_C(1000000))
+#define SEEN_MAX 2000
 
 /* --- jobs on the worker thread ----------------------------------------------------------- */
 
@@ -65,6 +68,10 @@ struct gid {
 	/* A user's name, first name and language, read once. */
 	bool user_read;
 	char *name, *first_name, *locale;
+	/* An idea as a list page gave it, for its detail without another request while it is
+	 * fresh (SEEN_TTL_US). */
+	struct gv_idea *seen;
+	int64_t seen_at;
 };
 
 struct gstatus {
@@ -119,6 +126,7 @@ struct gv_store {
 	int nphases;
 
 	struct qcache queues[QUEUE_COUNT];
+	int nseen;
 
 	pthread_t worker;
 	pthread_mutex_t mu;
@@ -997,10 +1005,15 @@ static void cache_clear(struct qcache *c)
 	memset(c, 0, sizeof(*c));
 }
 
+static void forget_seen(struct gv_store *g);
+
+/* After a write or a change seen by polling: the queues and the ideas kept from them are
+ * read anew. */
 static void invalidate_queues(struct gv_store *g)
 {
 	for (int k = 0; k < QUEUE_COUNT; k++)
 		cache_clear(&g->queues[k]);
+	forget_seen(g);
 }
 
 static bool filter_eq(const struct filter *a, const struct filter *b)
@@ -1049,6 +1062,105 @@ static void cache_add(struct qcache *c, struct queue_row *r)
 	c->pos_of[r->id] = ++c->n;
 }
 
+/* --- ideas as list pages gave them ----------------------------------------------------------- */
+
+static char *dup_opt(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void multiloc_dup(struct gv_multiloc *to, const struct gv_multiloc *from)
+{
+	struct gv_loc *v = xcalloc(from->n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < from->n; i++) {
+		v[i].locale = dup_opt(from->v[i].locale);
+		v[i].text = dup_opt(from->v[i].text);
+	}
+	to->v = v;
+	to->n = from->n;
+}
+
+static void multiloc_free(struct gv_multiloc *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free((char *)m->v[i].locale);
+		free((char *)m->v[i].text);
+	}
+	free((struct gv_loc *)m->v);
+}
+
+static void idea_copy_free(struct gv_idea *i)
+{
+	if (!i)
+		return;
+	free((char *)i->id);
+	free((char *)i->slug);
+	free((char *)i->publication_status);
+	free((char *)i->author_name);
+	free((char *)i->location_description);
+	free((char *)i->project_id);
+	free((char *)i->status_id);
+	free((char *)i->author_id);
+	free((char *)i->assignee_id);
+	for (size_t k = 0; k < i->nphases; k++)
+		free((char *)i->phase_ids[k]);
+	free((char **)i->phase_ids);
+	multiloc_free(&i->title);
+	multiloc_free(&i->body);
+	free(i);
+}
+
+/* A copy that owns its strings (a list's ideas point into the list's JSON). Topics are
+ * left out: nothing the detail shows uses them. */
+static struct gv_idea *idea_copy(const struct gv_idea *from)
+{
+	struct gv_idea *i = xcalloc(1, sizeof(*i));
+	const char **ph = xcalloc(from->nphases + 1, sizeof(*ph));
+
+	*i = *from;
+	i->id = dup_opt(from->id);
+	i->slug = dup_opt(from->slug);
+	i->publication_status = dup_opt(from->publication_status);
+	i->author_name = dup_opt(from->author_name);
+	i->location_description = dup_opt(from->location_description);
+	i->project_id = dup_opt(from->project_id);
+	i->status_id = dup_opt(from->status_id);
+	i->author_id = dup_opt(from->author_id);
+	i->assignee_id = dup_opt(from->assignee_id);
+	for (size_t k = 0; k < from->nphases; k++)
+		ph[k] = dup_opt(from->phase_ids[k]);
+	i->phase_ids = ph;
+	i->topic_ids = NULL;
+	i->ntopics = 0;
+	multiloc_dup(&i->title, &from->title);
+	multiloc_dup(&i->body, &from->body);
+	return i;
+}
+
+static void forget_seen(struct gv_store *g)
+{
+	for (int k = 0; k < g->nids; k++) {
+		idea_copy_free(g->ids[k].seen);
+		g->ids[k].seen = NULL;
+	}
+	g->nseen = 0;
+}
+
+/* Keep an idea from a list page (or a detail read) for the next detail of it. */
+static void remember_idea(struct gv_store *g, const struct gv_idea *i)
+{
+	struct gid *x = gid(g, id_of(g, i->id));
+
+	if (!x->seen && g->nseen >= SEEN_MAX)
+		forget_seen(g);
+	if (!x->seen)
+		g->nseen++;
+	idea_copy_free(x->seen);
+	x->seen = idea_copy(i);
+	x->seen_at = now_us();
+}
+
 static void cache_take_ideas(struct gv_store *g, struct qcache *c, struct gv_ideas *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -1056,6 +1168,7 @@ static void cache_take_ideas(struct gv_store *g, struct qcache *c, struct gv_ide
 
 		idea_row(g, &l->v[i], &r);
 		cache_add(c, &r);
+		remember_idea(g, &l->v[i]);
 	}
 	free(c->next);
 	c->next = l->next ? xstrdup(l->next) : NULL;
@@ -1094,6 +1207,8 @@ static void cache_take_mods(struct gv_store *g, struct qcache *c, struct gv_mode
 			enrich_row(g, &r, ideas, l->v[i].id);
 		cache_add(c, &r);
 	}
+	for (size_t i = 0; i < ideas->n; i++)
+		remember_idea(g, &ideas->v[i]);
 	GV_FREE(ideas);
 	free(c->next);
 	c->next = l->next ? xstrdup(l->next) : NULL;
@@ -1779,10 +1894,19 @@ static enum status read_idea(struct gv_store *g, int64_t id, struct idea_detail 
 
 	memset(d, 0, sizeof(*d));
 	if ((st = need_uuid(g, id, _("idea"), &uuid, e)) != ST_OK ||
-	    (st = load_statuses(g, e)) != ST_OK ||
-	    (st = gv_idea_get(g->client, uuid, &l, e)) != ST_OK)
+	    (st = load_statuses(g, e)) != ST_OK)
 		return st;
-	i = &l.v[0];
+	/* Fresh from a list page: no request. Else read, and keep it for next time. */
+	x = gid(g, id);
+	if (x->seen && now_us() - x->seen_at < SEEN_TTL_US) {
+		i = x->seen;
+	} else {
+		if ((st = gv_idea_get(g->client, uuid, &l, e)) != ST_OK)
+			return st;
+		i = &l.v[0];
+		remember_idea(g, i);
+		i = gid(g, id)->seen;
+	}
 	d->id = id;
 	d->project_id = id_of(g, i->project_id);
 	d->author_id = id_of(g, i->author_id);
@@ -1830,8 +1954,8 @@ static enum status read_idea(struct gv_store *g, int64_t id, struct idea_detail 
 		d->author_first_name = x ? dup_or_null(x->first_name) : NULL;
 		d->author_locale = x ? dup_or_null(x->locale) : NULL;
 	}
-	st = read_feedback(g, uuid, d, e);
-	if (st != ST_OK)
+	/* The list says how many replies there are: none needs no request. */
+	if (i->official_feedbacks_count > 0 && (st = read_feedback(g, uuid, d, e)) != ST_OK)
 		goto fail;
 	GV_FREE(&l);
 	return ST_OK;
@@ -2820,6 +2944,7 @@ static void gs_close(struct store *s)
 	invalidate_queues(g);
 	gv_client_free(g->client);
 	for (int i = 0; i < g->nids; i++) {
+		idea_copy_free(g->ids[i].seen);
 		free(g->ids[i].uuid);
 		free(g->ids[i].flag);
 		free(g->ids[i].text);

@@ -609,6 +609,34 @@ struct hook {
 	int cancel_after; /* 0: never */
 };
 
+/* An idea's detail comes from the list page that showed it: moving through a queue waits
+ * for no request per idea. Replies are read only for an idea that has some. */
+START_TEST(details_come_with_the_list)
+{
+	struct queue_row rows[20];
+	struct idea_detail d;
+	struct err e;
+	long before;
+	int n = read_all(QUEUE_NEW, &nofilter, 20, rows, 20);
+
+	ck_assert_int_gt(n, 5);
+	/* The authors once (their first names are for replies): then nothing more. */
+	for (int i = 0; i < n; i++) {
+		ck_assert_int_eq(st->ops->idea(st, rows[i].id, &d, &e), ST_OK);
+		idea_detail_free(&d);
+	}
+	before = store_govocal_requests(st);
+	for (int i = 0; i < n; i++) {
+		ck_assert_int_eq(st->ops->idea(st, rows[i].id, &d, &e), ST_OK);
+		ck_assert_str_eq(d.title, rows[i].title);
+		ck_assert_ptr_nonnull(d.body);
+		idea_detail_free(&d);
+	}
+	ck_assert_int_eq(store_govocal_requests(st), before);
+	rows_free(rows, n);
+}
+END_TEST
+
 /* The platform has no change feed: the store polls it and says so on its descriptor. */
 static bool changed_within(int ms)
 {
@@ -717,6 +745,7 @@ Suite *make_suite(void)
 	tcase_add_test(t, an_expired_session_asks_for_a_new_login);
 	tcase_add_test(t, the_wait_hook_runs_and_can_cancel);
 	tcase_add_test(t, polling_notices_a_change_on_the_platform);
+	tcase_add_test(t, details_come_with_the_list);
 	tcase_add_test(t, an_expired_token_is_refused_at_open);
 	suite_add_tcase(s, t);
 	return s;

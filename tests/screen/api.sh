@@ -65,8 +65,9 @@ check "assigning to a department: the API has none, and the console says so" wai
 keys a Escape
 
 # A slow platform: the screen says it waits, Esc cancels, and the console goes on.
-fake -X POST -d '{"delay_next": {"match": "GET /web_api/v1/ideas/*", "ms": 4000}}' "$URL/__fake/faults" >/dev/null
-keys a 1 j
+# (An idea's detail comes with its list page now: a search asks the platform.)
+fake -X POST -d '{"delay_next": {"match": "GET /web_api/v1/ideas", "ms": 4000}}' "$URL/__fake/faults" >/dev/null
+keys a 1 / f i e t s e n Enter
 check "a slow answer shows that the console waits" wait_for a "Waiting for Go Vocal" 3
 tm send-keys -t a Escape
 check "Esc cancels the request" wait_for a "Cancelled." 3
