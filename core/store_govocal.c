@@ -924,6 +924,14 @@ static bool queue_query(struct gv_store *g, enum queue_kind k, const struct filt
 	}
 }
 
+/* The console's version of an idea: its last change, never 0 (0: not known). */
+static int idea_version(const struct gv_idea *i)
+{
+	int64_t t = i->updated_at ? i->updated_at : i->created_at;
+
+	return (int)(t % 2000000000) | 1;
+}
+
 static void idea_row(struct gv_store *g, const struct gv_idea *i, struct queue_row *r)
 {
 	const struct gstatus *s = status_by_id(g, i->status_id);
@@ -941,6 +949,7 @@ static void idea_row(struct gv_store *g, const struct gv_idea *i, struct queue_r
 	multiloc_lang(&i->title, g->base.locale, r->lang);
 	r->votes = (int)i->likes_count;
 	r->comments = (int)i->comments_count;
+	r->version = idea_version(i);
 	r->score = -1;
 	r->hidden = !i->publication_status || strcmp(i->publication_status, "published") != 0;
 	if (i->author_id)
@@ -1932,6 +1941,7 @@ static enum status read_idea(struct gv_store *g, int64_t id, struct idea_detail 
 		d->status_title = xstrdup(s->title);
 	}
 	d->created_at = i->published_at ? i->published_at : i->created_at;
+	d->version = idea_version(i);
 	d->votes_up = d->support_up = (int)i->likes_count;
 	d->votes_down = d->support_down = (int)i->dislikes_count;
 	d->comments = (int)i->comments_count;
@@ -2188,10 +2198,14 @@ static enum status gs_author(struct store *s, int64_t user_id, struct author_vie
 
 /* --- actions ------------------------------------------------------------------------------
  * The platform keeps no audit trail the console can point to (*audit is 0) and no versions
- * (writes are last-write-wins, §8). Every change empties the queues' caches, so the next
- * look shows the platform's state. */
+ * (writes are last-write-wins, §8). The console's version of an idea is its updated_at
+ * (idea_version): a write first reads the idea and refuses when it changed since the console
+ * read it (stale), which leaves only the moment between that read and the write to the
+ * platform's last-write-wins. Every change empties the queues' caches, so the next look
+ * shows the platform's state. */
 
 struct write_args {
+	int version;
 	int64_t id, project;
 	const char *status;
 	const struct reply *reply;
@@ -2200,10 +2214,41 @@ struct write_args {
 	enum item_kind kind;
 };
 
+/* Whether the idea read now is still the one the console saw (version; 0: no check). A
+ * change since is refused with when it was made (the platform does not say by whom). */
+static enum status check_stale(struct gv_store *g, const struct gv_idea *now, int version,
+			       struct err *e)
+{
+	char when[32];
+	time_t t;
+	struct tm tm;
+
+	if (!version || idea_version(now) == version)
+		return ST_OK;
+	t = (time_t)(now->updated_at ? now->updated_at : now->created_at);
+	localtime_r(&t, &tm);
+	strftime(when, sizeof(when), "%d-%m-%Y %H:%M:%S", &tm);
+	err_set(e, _("Idea #%lld was changed on the platform at %s, after you read it; it is "
+		     "read again: look, and decide again."), (long long)id_of(g, now->id), when);
+	invalidate_queues(g);
+	return ST_CONFLICT;
+}
+
+/* The idea as it is now, checked against the version the console saw. */
+static enum status read_fresh(struct gv_store *g, const char *uuid, int version,
+			      struct gv_ideas *l, struct err *e)
+{
+	enum status st = gv_idea_get(g->client, uuid, l, e);
+
+	if (st == ST_OK && (st = check_stale(g, &l->v[0], version, e)) != ST_OK)
+		GV_FREE(l);
+	return st;
+}
+
 /* Ideation and proposals have statuses of their own with the same codes: the one that goes
  * with the idea's present status is taken. */
 static enum status set_status(struct gv_store *g, const char *uuid, const char *key,
-			      struct err *e)
+			      int version, struct err *e)
 {
 	struct gv_ideas l = { 0 };
 	const struct gstatus *now, *s;
@@ -2211,7 +2256,7 @@ static enum status set_status(struct gv_store *g, const char *uuid, const char *
 	enum status st;
 
 	if ((st = load_statuses(g, e)) != ST_OK ||
-	    (st = gv_idea_get(g->client, uuid, &l, e)) != ST_OK)
+	    (st = read_fresh(g, uuid, version, &l, e)) != ST_OK)
 		return st;
 	if (l.n && (now = status_by_id(g, l.v[0].status_id)))
 		method = now->method;
@@ -2231,7 +2276,7 @@ static enum status job_set_status(struct gv_store *g, void *arg, struct err *e)
 
 	if ((st = need_uuid(g, a->id, _("idea"), &uuid, e)) != ST_OK)
 		return st;
-	st = set_status(g, uuid, a->status, e);
+	st = set_status(g, uuid, a->status, a->version, e);
 	invalidate_queues(g);
 	return st;
 }
@@ -2239,9 +2284,8 @@ static enum status job_set_status(struct gv_store *g, void *arg, struct err *e)
 static enum status gs_set_status(struct store *s, int64_t idea, int version, const char *status,
 				 const char *justification, int64_t *audit, struct err *e)
 {
-	struct write_args a = { .id = idea, .status = status };
+	struct write_args a = { .id = idea, .status = status, .version = version };
 
-	(void)version;
 	(void)justification;
 	*audit = 0;
 	return run(G(s), job_set_status, &a, e);
@@ -2270,8 +2314,15 @@ static enum status job_reply(struct gv_store *g, void *arg, struct err *e)
 	if ((st = need_uuid(g, a->id, _("idea"), &uuid, e)) != ST_OK)
 		return st;
 	/* The status first: when the platform refuses it, no reply has gone out yet. */
-	if (a->status && (st = set_status(g, uuid, a->status, e)) != ST_OK)
+	if (a->status && (st = set_status(g, uuid, a->status, a->version, e)) != ST_OK)
 		return st;
+	if (!a->status && a->version) {
+		struct gv_ideas l = { 0 };
+
+		if ((st = read_fresh(g, uuid, a->version, &l, e)) != ST_OK)
+			return st;
+		GV_FREE(&l);
+	}
 	st = post_reply(g, uuid, a->reply, e);
 	if (st != ST_OK && a->status) {
 		char why[sizeof(e->msg)];
@@ -2287,9 +2338,8 @@ static enum status gs_reply(struct store *s, int64_t idea, int version, const st
 			    const char *status, const char *justification, int64_t *audit,
 			    struct err *e)
 {
-	struct write_args a = { .id = idea, .status = status, .reply = r };
+	struct write_args a = { .id = idea, .status = status, .reply = r, .version = version };
 
-	(void)version;
 	(void)justification;
 	*audit = 0;
 	return run(G(s), job_reply, &a, e);
@@ -2602,6 +2652,7 @@ static enum status gs_phase_set_current(struct store *s, int64_t project, int64_
 struct merge_args {
 	int64_t keep;
 	const int64_t *merged;
+	const int *versions;
 	int n;
 	const struct reply *replies;
 	int nreplies;
@@ -2655,7 +2706,7 @@ static enum status job_merge_preview(struct gv_store *g, void *arg, struct err *
 static enum status gs_merge_preview(struct store *s, int64_t keep, const int64_t *merged, int n,
 				   struct merge_preview *out, struct err *e)
 {
-	struct merge_args a = { keep, merged, n, NULL, 0, out };
+	struct merge_args a = { keep, merged, NULL, n, NULL, 0, out };
 	enum status st;
 
 	memset(out, 0, sizeof(*out));
@@ -2678,7 +2729,8 @@ static enum status job_merge(struct gv_store *g, void *arg, struct err *e)
 		return st;
 	for (i = 0; i < a->n && st == ST_OK; i++) {
 		if ((st = need_uuid(g, a->merged[i], _("idea"), &uuid, e)) != ST_OK ||
-		    (st = set_status(g, uuid, g->merge_status, e)) != ST_OK)
+		    (st = set_status(g, uuid, g->merge_status, a->versions ? a->versions[i] : 0,
+				     e)) != ST_OK)
 			break;
 		for (int r = 0; r < a->nreplies && st == ST_OK; r++)
 			if (a->replies[r].idea == a->merged[i])
@@ -2699,9 +2751,8 @@ static enum status gs_merge(struct store *s, int64_t keep, const int64_t *merged
 			    const int *versions, int n, const struct reply *replies, int nreplies,
 			    const char *justification, int64_t *audit, struct err *e)
 {
-	struct merge_args a = { keep, merged, n, replies, nreplies, NULL };
+	struct merge_args a = { keep, merged, versions, n, replies, nreplies, NULL };
 
-	(void)versions;
 	(void)justification;
 	*audit = 0;
 	return run(G(s), job_merge, &a, e);
@@ -2722,6 +2773,7 @@ static enum status gs_dismiss_suggestion(struct store *s, int64_t suggestion,
  * person chosen within it is assigned instead. */
 struct assign_args {
 	int64_t idea, department, assignee;
+	int version;
 };
 
 static enum status job_assign(struct gv_store *g, void *arg, struct err *e)
@@ -2753,6 +2805,13 @@ static enum status job_assign(struct gv_store *g, void *arg, struct err *e)
 		}
 		user = d->uuid;
 	}
+	if (a->version) {
+		struct gv_ideas l = { 0 };
+
+		if ((st = read_fresh(g, uuid, a->version, &l, e)) != ST_OK)
+			return st;
+		GV_FREE(&l);
+	}
 	st = gv_idea_set_assignee(g->client, uuid, user, &out, e);
 	GV_FREE(&out);
 	invalidate_queues(g);
@@ -2764,9 +2823,8 @@ static enum status gs_assign(struct store *s, int64_t idea, int version, int64_t
 			     struct err *e)
 {
 	struct gv_store *g = G(s);
-	struct assign_args a = { idea, department, assignee };
+	struct assign_args a = { idea, department, assignee, version };
 
-	(void)version;
 	(void)justification;
 	*audit = 0;
 	if (!g->ndepts)

@@ -637,6 +637,49 @@ START_TEST(details_come_with_the_list)
 }
 END_TEST
 
+/* The platform has no versions and writes are last-write-wins: the store refuses a change
+ * based on an idea someone changed since the console read it, and says when. */
+START_TEST(a_stale_change_is_refused)
+{
+	int64_t id = find(QUEUE_NEW, "Bankjes op het Marktplein"), audit;
+	char *uuid = fake_state("ideas", "idea:3", "id"), *body, *v;
+	struct idea_detail d;
+	struct gv_statuses sl = { 0 };
+	struct gv_ideas out = { 0 };
+	const char *viewed = NULL;
+	struct err e;
+
+	ck_assert_int_eq(st->ops->idea(st, id, &d, &e), ST_OK);
+	ck_assert_int_ne(d.version, 0);
+	/* A colleague, in another client, gives it a status meanwhile. */
+	ck_assert_int_eq(gv_statuses_list(gc, "ideation", &sl, &e), ST_OK);
+	for (size_t i = 0; i < sl.n; i++)
+		if (strcmp(sl.v[i].code, "under_consideration") == 0)
+			viewed = sl.v[i].id;
+	ck_assert_ptr_nonnull(viewed);
+	sleep(1); /* the platform's times are in seconds here */
+	ck_assert_int_eq(gv_idea_set_status(gc, uuid, viewed, &out, &e), ST_OK);
+	GV_FREE(&out);
+	GV_FREE(&sl);
+	ck_assert_int_eq(st->ops->set_status(st, id, d.version, "accepted", NULL, &audit, &e),
+			 ST_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "was changed on the platform at"));
+	body = fake_state("ideas", "idea:3", "status");
+	ck_assert_str_eq(body, "idea_status:under_consideration");
+	free(body);
+	idea_detail_free(&d);
+	/* Read again, the same change goes through. */
+	ck_assert_int_eq(st->ops->idea(st, id, &d, &e), ST_OK);
+	ck_assert_msg(st->ops->set_status(st, id, d.version, "accepted", NULL, &audit, &e) == ST_OK,
+		      "after a new read: %s", e.msg);
+	v = fake_state("ideas", "idea:3", "status");
+	ck_assert_str_eq(v, "idea_status:accepted");
+	free(v);
+	idea_detail_free(&d);
+	free(uuid);
+}
+END_TEST
+
 /* The platform has no change feed: the store polls it and says so on its descriptor. */
 static bool changed_within(int ms)
 {
@@ -746,6 +789,7 @@ Suite *make_suite(void)
 	tcase_add_test(t, the_wait_hook_runs_and_can_cancel);
 	tcase_add_test(t, polling_notices_a_change_on_the_platform);
 	tcase_add_test(t, details_come_with_the_list);
+	tcase_add_test(t, a_stale_change_is_refused);
 	tcase_add_test(t, an_expired_token_is_refused_at_open);
 	suite_add_tcase(s, t);
 	return s;

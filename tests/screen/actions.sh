@@ -1,13 +1,28 @@
 #!/bin/bash
 # Decisions in the console and what goes wrong with them: a batch with one item that someone
 # else changed meanwhile, an editor that fails or leaves the reply empty, a stale view, two
-# consoles on one item, undo. TAP output.
+# consoles on one item, undo. TAP output. With INSPRAAK_BACKEND=api (actions-api.sh) the same
+# over the web API, where the platform's state is checked instead of the database's, and
+# what the platform lacks (undo, duplicate suggestions, claims) is checked to be said so.
 set -u
 . "$(dirname "$0")/lib.sh"
 
 command -v tmux >/dev/null || { echo "Bail out! tmux is needed (apt-get install tmux)"; exit 1; }
-server_setup
+# Over the web API the platform's clock stands still, so the times it reports are the same
+# every run.
+server_setup --now 2026-11-29T12:00:00Z
 q() { psql -X -qAt "$db" -c "$1"; }
+# An idea's status, on either back end: status_of ID (the fixture's number).
+status_of() {
+	if [ "$BACKEND" = api ]; then
+		state "[i['status'].split(':')[-1] for i in d['ideas'] if i['key'] == 'idea:$1'][0]"
+	else
+		q "select status from ideas where id = $1"
+	fi
+}
+replies() {
+	if [ "$BACKEND" = api ]; then state "len(d['official_feedback'])"; else q "select count(*) from official_feedback"; fi
+}
 
 cat >"$T/editor-ok" <<'EOF'
 #!/bin/sh
@@ -33,7 +48,11 @@ wait_for a "Which status?"
 keys a V i e w e d Enter
 check "the batch preview lists the three ideas" wait_for a "Apply to all of these?"
 # Meanwhile a colleague decides the second of them (idea 10).
-q "update ideas set status = 'accepted', version = version + 1 where id = 10"
+if [ "$BACKEND" = api ]; then
+	platform_set_status "SCHANDE: de Molenstraat is al drie maanden kapot!!!" accepted
+else
+	q "update ideas set status = 'accepted', version = version + 1 where id = 10"
+fi
 keys a y
 wait_for a "Justification for all"
 keys a Enter
@@ -41,14 +60,16 @@ check "the summary counts two done and one failed" wait_for a "2 done, 1 failed"
 check "the failed item says why: someone changed it" wait_for a "changed"
 golden a batch-summary-120x40 "the per-item summary of a batch"
 keys a q
-check "the two others were applied" test "$(q "select string_agg(id || ':' || status, ',' order by id) from ideas where id in (9, 10, 11)")" = "9:viewed,10:accepted,11:viewed"
-check "one audit row per applied item, none for the failed one" test "$(q "select count(*) from audit_log where action = 'set-status'")" = 2
+check "the two others were applied" test "9:$(status_of 9),10:$(status_of 10),11:$(status_of 11)" = "9:viewed,10:accepted,11:viewed"
+if [ "$BACKEND" = db ]; then
+	check "one audit row per applied item, none for the failed one" test "$(q "select count(*) from audit_log where action = 'set-status'")" = 2
+fi
 quit a
 kill_session a
 
 # --- the editor: a failing one sends nothing, an empty reply is not sent -------------------------
 new_db
-feedback0=$(q "select count(*) from official_feedback")
+feedback0=$(replies)
 SCREEN_ENV="EDITOR=$T/editor-fails" start b 120 40 "$db"
 keys b j r
 wait_for b "Reply, and change the status?"
@@ -63,13 +84,37 @@ keys b2 Enter
 check "an empty reply is refused" wait_for b2 "The reply is empty: nothing was sent."
 quit b2
 kill_session b2
-check "no official feedback was written by either" test "$(q "select count(*) from official_feedback")" = "$feedback0"
+check "no official feedback was written by either" test "$(replies)" = "$feedback0"
 
 # --- a stale view: refused with who and when, then read again -----------------------------------
 new_db
 SCREEN_ENV="EDITOR=$T/editor-ok" start c 120 40 "$db"
 keys c j
-wait_for c "#10 SCHANDE"
+wait_re c "^#[0-9]+ SCHANDE"
+if [ "$BACKEND" = api ]; then
+	# Another moderator changes idea 10 on the platform while it is on screen; the platform
+	# says when, not who.
+	platform_assign "SCHANDE: de Molenstraat is al drie maanden kapot!!!" user:8
+	keys c s
+	wait_for c "Which status?"
+	keys c A c c e p t e d Enter
+	check "the stale change is refused, saying when it was changed" wait_for c "was changed on the platform at"
+	check "the idea is as the colleague left it" \
+		test "$(status_of 10) $(state "[i['assignee'] for i in d['ideas'] if i['key'] == 'idea:10'][0]")" = "proposed user:8"
+	keys c s
+	wait_for c "Which status?"
+	keys c A c c e p t e d Enter
+	check "after the reload the same change goes through" wait_for c "is now Accepted"
+	check "... and is on the platform" test "$(status_of 10)" = accepted
+	keys c u
+	check "undo: this console has nothing to undo, the platform keeps no history" wait_for c "Nothing to undo"
+	keys c 2 x
+	check "not a duplicate: the platform has no duplicate suggestions, and the console says so" wait_for c "does not offer"
+	quit c
+	kill_session c
+	finish
+	exit
+fi
 # Another moderator (as far as the database knows) changes idea 10 while it is on screen.
 q "select inspraak_assign(10, (select version from ideas where id = 10), 1, null, 'colleague')" >/dev/null
 keys c s

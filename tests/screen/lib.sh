@@ -64,9 +64,10 @@ finish() { echo "1..$n"; [ "$failed" -eq 0 ]; }
 BACKEND=${INSPRAAK_BACKEND:-db}
 
 # The server, the schema and the fixture; every test copies the fixture database.
+# server_setup [fake_govocal.py options...]: the options apply over the web API only.
 server_setup() {
 	if [ "$BACKEND" = api ]; then
-		api_setup
+		api_setup "$@"
 		return
 	fi
 	CI_BASE=$("$INSPRAAK_BIN" server start --dir "$T/pg" 2>"$T/server.log") || { echo "Bail out! cannot start PostgreSQL"; exit 1; }
@@ -176,6 +177,15 @@ platform_new_idea() {
 	else
 		psql -q -X "$db" -c "insert into ideas (project_id, title, body, created_at) values (2, '$1', '$2', '2026-11-29 12:00')"
 	fi
+}
+# platform_assign TITLE USER-KEY: another moderator makes a user the idea's assignee (web API).
+platform_assign() {
+	local tok id user
+	tok=$(fake /__fake/token -X POST -d '{"user": "user:1", "exp_in": 600}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["jwt"])')
+	id=$(fake /__fake/state | python3 -c 'import json, sys; d = json.load(sys.stdin); print([i["id"] for i in d["ideas"] if i["title_multiloc"].get("nl-BE") == sys.argv[1]][0])' "$1")
+	user=$(fake /__fake/ids | python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2")
+	fake "/web_api/v1/ideas/$id" -X PATCH -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+		-d "{\"idea\": {\"assignee_id\": \"$user\"}}" >/dev/null
 }
 platform_set_status() {
 	if [ "$BACKEND" = api ]; then
