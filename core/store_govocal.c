@@ -2212,6 +2212,7 @@ struct write_args {
 	const char *title, *method;
 	int64_t start, end, at;
 	enum item_kind kind;
+	bool allow_gap;
 };
 
 /* Whether the idea read now is still the one the console saw (version; 0: no check). A
@@ -2465,27 +2466,125 @@ static enum status phase_patch(struct gv_store *g, const char *uuid, int64_t sta
 	return st;
 }
 
+/* How a sentence names a phase: "Ideeën" (2025-02-01 to 2025-03-01), as the database does. */
+static void phase_day(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(buf, n, tm.tm_hour || tm.tm_min ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm);
+}
+
+static void phase_label(const struct gphase *p, char *buf, size_t n)
+{
+	char a[32], b[32];
+
+	phase_day(p->start, a, sizeof(a));
+	if (p->end) {
+		phase_day(p->end, b, sizeof(b));
+		snprintf(buf, n, _("\"%s\" (%s to %s)"), p->title ? p->title : "?", a, b);
+	} else {
+		snprintf(buf, n, _("\"%s\" (from %s, open-ended)"), p->title ? p->title : "?", a);
+	}
+}
+
+/* The platform allows gaps between phases; the console asks first, as on the database: a
+ * change that opens a gap that was not there is refused (ST_GAP) unless allowed. changed is
+ * the phase as it would be (id NULL: a new one); the project's phases are in g->phases. */
+static enum status check_gaps(struct gv_store *g, const char *project, const struct gphase *changed,
+			      bool allow, struct err *e)
+{
+	struct gphase *before, *after;
+	int nb = 0, na = 0;
+	enum status st = ST_OK;
+
+	if (allow)
+		return ST_OK;
+	/* An overlap is the platform's to refuse, in its words (a 422 naming the other phase). */
+	for (int i = 0; i < g->nphases; i++) {
+		const struct gphase *o = &g->phases[i];
+
+		if (strcmp(o->project, project) == 0 && (!changed->id || strcmp(changed->id, o->id) != 0) &&
+		    (!o->end || changed->start < o->end) && (!changed->end || o->start < changed->end))
+			return ST_OK;
+	}
+	before = xcalloc((size_t)g->nphases + 1, sizeof(*before));
+	after = xcalloc((size_t)g->nphases + 2, sizeof(*after));
+	for (int i = 0; i < g->nphases; i++) {
+		if (strcmp(g->phases[i].project, project) != 0)
+			continue;
+		before[nb++] = g->phases[i];
+		if (!changed->id || strcmp(changed->id, g->phases[i].id) != 0)
+			after[na++] = g->phases[i];
+	}
+	after[na++] = *changed;
+	qsort(before, (size_t)nb, sizeof(*before), phase_cmp);
+	qsort(after, (size_t)na, sizeof(*after), phase_cmp);
+	for (int i = 1; i < na && st == ST_OK; i++) {
+		const struct gphase *p = &after[i - 1], *q = &after[i];
+		bool was = false;
+
+		if (!p->end || p->end >= q->start)
+			continue;
+		/* A gap between the same two phases before the change is not new. */
+		for (int j = 1; j < nb; j++)
+			if (before[j - 1].end && before[j - 1].end < before[j].start &&
+			    p->id && q->id && strcmp(before[j - 1].id, p->id) == 0 &&
+			    strcmp(before[j].id, q->id) == 0)
+				was = true;
+		if (!was) {
+			char lp[200], lq[200];
+
+			phase_label(p, lp, sizeof(lp));
+			phase_label(q, lq, sizeof(lq));
+			err_set(e, _("There would be a gap between %s and %s; allow the gap to keep it."),
+				lp, lq);
+			st = ST_GAP;
+		}
+	}
+	free(before);
+	free(after);
+	return st;
+}
+
 static enum status job_phase_update(struct gv_store *g, void *arg, struct err *e)
 {
 	struct write_args *a = arg;
 	const char *uuid;
+	struct gphase *p, changed;
 	enum status st;
 
 	if ((st = need_uuid(g, a->id, _("phase"), &uuid, e)) != ST_OK)
+		return st;
+	if (!(p = phase_find(g, uuid))) {
+		err_set(e, _("There is no phase #%lld."), (long long)a->id);
+		return ST_NOT_FOUND;
+	}
+	changed = *p;
+	if ((st = load_phases(g, changed.project, e)) != ST_OK)
+		return st;
+	if (!(p = phase_find(g, uuid))) {
+		err_set(e, _("There is no phase #%lld."), (long long)a->id);
+		return ST_NOT_FOUND;
+	}
+	changed = *p;
+	changed.start = a->start;
+	changed.end = a->end;
+	if ((st = check_gaps(g, changed.project, &changed, a->allow_gap, e)) != ST_OK)
 		return st;
 	st = phase_patch(g, uuid, a->start, a->end, e);
 	invalidate_queues(g);
 	return st;
 }
 
-/* allow_gap has no meaning here: the platform allows gaps between phases. */
+/* The platform allows gaps between phases; check_gaps asks first, as the database does. */
 static enum status gs_phase_update(struct store *s, int64_t phase, int64_t start, int64_t end,
 				   bool allow_gap, const char *justification, int64_t *audit,
 				   struct err *e)
 {
-	struct write_args a = { .id = phase, .start = start, .end = end };
+	struct write_args a = { .id = phase, .start = start, .end = end, .allow_gap = allow_gap };
 
-	(void)allow_gap;
 	(void)justification;
 	*audit = 0;
 	return run(G(s), job_phase_update, &a, e);
@@ -2501,8 +2600,16 @@ static enum status job_phase_add(struct gv_store *g, void *arg, struct err *e)
 	char s[40], t[40];
 	enum status st;
 
-	if ((st = need_uuid(g, a->project, _("project"), &uuid, e)) != ST_OK)
+	if ((st = need_uuid(g, a->project, _("project"), &uuid, e)) != ST_OK ||
+	    (st = load_phases(g, uuid, e)) != ST_OK)
 		return st;
+	{
+		struct gphase fresh = { NULL, (char *)uuid, (char *)(a->title ? a->title : ""),
+					(char *)"", a->start, a->end, 0 };
+
+		if ((st = check_gaps(g, uuid, &fresh, a->allow_gap, e)) != ST_OK)
+			return st;
+	}
 	memset(&p, 0, sizeof(p));
 	p.title.v = &title;
 	p.title.n = 1;
@@ -2530,9 +2637,8 @@ static enum status gs_phase_add(struct store *s, int64_t project, const char *ti
 				const char *justification, int64_t *audit, struct err *e)
 {
 	struct write_args a = { .project = project, .title = title, .method = method,
-				.start = start, .end = end };
+				.start = start, .end = end, .allow_gap = allow_gap };
 
-	(void)allow_gap;
 	(void)justification;
 	*audit = 0;
 	return run(G(s), job_phase_add, &a, e);

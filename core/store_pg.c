@@ -1195,6 +1195,11 @@ static enum status action_error(struct pg_store *p, const PGresult *r, struct er
 		return ST_FORBIDDEN;
 	if (strcmp(state, "IN006") == 0)
 		return ST_DONE;
+	/* IN005, the timeline would break: a gap (which the caller may allow) says where in
+	 * its detail; an overlap does not. */
+	if (strcmp(state, "IN005") == 0 && PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) &&
+	    strstr(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL), "gap_after"))
+		return ST_GAP;
 	return ST_INVALID;
 }
 

@@ -33,6 +33,7 @@ enum status {
 	ST_FORBIDDEN,   /* the role does not allow it */
 	ST_DONE,        /* nothing to do: already done, or undone */
 	ST_CANCELLED,   /* the user said no */
+	ST_GAP,         /* a timeline change would open a gap the caller did not allow */
 };
 
 struct err {

@@ -158,6 +158,7 @@ static const char *status_code(enum status st)
 	switch (st) {
 	case ST_CONFLICT: return "conflict";
 	case ST_INVALID: return "invalid";
+	case ST_GAP: return "gap";
 	case ST_FORBIDDEN: return "forbidden";
 	case ST_DONE: return "done";
 	case ST_NOT_FOUND: return "not-found";

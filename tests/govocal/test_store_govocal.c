@@ -441,12 +441,18 @@ START_TEST(phases_are_added_and_overlaps_refused_in_words)
 		before += ref.phases.v[i].parent == p->id;
 	ck_assert_int_eq(before, 3);
 
-	/* After the design phase, which ends on 1 April 2027. */
+	/* A month after the design phase, which ends on 1 April 2027: the platform would take
+	 * the gap; the console asks first, as on the database. */
 	tm.tm_year = 127;
 	tm.tm_mon = 4;
 	tm.tm_mday = 1;
+	ck_assert_int_eq(st->ops->phase_add(st, p->id, "Uitvoering", "information", timegm(&tm),
+					    timegm(&tm) + 90 * 86400, false, NULL, &audit, &e),
+			 ST_GAP);
+	ck_assert_msg(strstr(e.msg, "There would be a gap between \"Ontwerp\" (") &&
+		      strstr(e.msg, ") and \"Uitvoering\" ("), "%s", e.msg);
 	ck_assert_msg(st->ops->phase_add(st, p->id, "Uitvoering", "information", timegm(&tm),
-					 timegm(&tm) + 90 * 86400, false, NULL, &audit, &e) == ST_OK,
+					 timegm(&tm) + 90 * 86400, true, NULL, &audit, &e) == ST_OK,
 		      "phase_add: %s", e.msg);
 	ck_assert_int_eq(st->ops->timeline(st, &t, &e), ST_OK);
 	for (int i = 0; i < t.n; i++)
@@ -468,6 +474,7 @@ START_TEST(phases_are_added_and_overlaps_refused_in_words)
 	ck_assert_msg(strlen(e.msg) > 20 && !strstr(e.msg, "has_other_overlapping_phases"),
 		      "not a sentence: %s", e.msg);
 
+	/* Moving it further keeps the gap it had: that is not a new one. */
 	ck_assert_msg(st->ops->phase_update(st, phase, timegm(&tm) + 200 * 86400, 0, false, NULL,
 					    &audit, &e) == ST_OK, "phase_update: %s", e.msg);
 	ck_assert_msg(st->ops->phase_delete(st, phase, NULL, &audit, &e) == ST_OK,
