@@ -2768,6 +2768,8 @@ class Fake(object):
                 until = data.get("until")
                 u["blocked_until"] = parse_time(until) if until else None
                 return jresp(200, {"ok": True})
+            if path == "/__fake/projects" and method == "POST":
+                return self.admin_new_project(data)
             if path == "/__fake/ideas" and method == "POST":
                 return self.admin_new_idea(data)
             if path == "/__fake/comments" and method == "POST":
@@ -2788,6 +2790,33 @@ class Fake(object):
         if not isinstance(ref_, str):
             return None
         return table.get(ref_) or table.get(s.ids.get(ref_, ""))
+
+    def admin_new_project(self, d):
+        """A project as an admin would set it up, with its phases (times: ISO 8601)."""
+        s = self.store
+        if not d.get("slug") or not isinstance(d.get("title_multiloc"), dict):
+            return jresp(422, {"error": "needs slug, title_multiloc"})
+        now = self.now()
+        k, pid = s.new_key("project")
+        s.projects[pid] = {
+            "id": pid, "key": k, "slug": d["slug"], "title_multiloc": d["title_multiloc"],
+            "description_multiloc": {}, "description_preview_multiloc": {},
+            "publication_status": "published", "visible_to": "public", "folder_id": None,
+            "ordering": max([p["ordering"] for p in s.projects.values()] + [0]) + 1,
+            "default_assignee_id": None, "area_ids": [], "topic_ids": [],
+            "kind": d.get("kind") or "timeline", "created_at": now, "updated_at": now}
+        for ph in d.get("phases") or []:
+            m = ph.get("participation_method") or "ideation"
+            hk, hid = s.new_key("phase")
+            s.phases[hid] = {
+                "id": hid, "key": hk, "project_id": pid,
+                "title_multiloc": ph.get("title_multiloc") or {}, "description_multiloc": {},
+                "participation_method": m, "start_at": parse_time(ph["start_at"]),
+                "end_at": parse_time(ph["end_at"]) if ph.get("end_at") else None,
+                "submission_enabled": m in INPUT_METHODS, "commenting_enabled": m in INPUT_METHODS,
+                "reacting_enabled": m in INPUT_METHODS, "input_term": "idea",
+                "created_at": now, "updated_at": now}
+        return jresp(201, {"id": pid, "key": k})
 
     def admin_new_idea(self, d):
         s = self.store

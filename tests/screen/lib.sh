@@ -138,7 +138,8 @@ start() {
 
 capture() {
 	if [ "$BACKEND" = api ]; then
-		tm capture-pane -p -t "$1" | sed -e "s#Go Vocal $SOCKDIR#Go Vocal <server>#g" -e 's/[[:space:]]*$//'
+		# The address, also where the status line cut it short.
+		tm capture-pane -p -t "$1" | sed -E -e "s#Go Vocal 1[0-9.:]*…?#Go Vocal <server>#g" -e 's/[[:space:]]*$//'
 	else
 		tm capture-pane -p -t "$1" | sed -e "s#$SOCKDIR:[0-9]*#<server>#g" -e 's/[[:space:]]*$//'
 	fi

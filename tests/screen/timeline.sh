@@ -3,20 +3,35 @@
 # 120x40, and a project lead's changes to them, checked in the database afterwards. The
 # console's clock is fixed with INSPRAAK_NOW, so the marker for now and the goldens stay put:
 # 15 November 2026, 12:00 in Brussels, in the middle of the fixture's ideas phase.
-# GENERATE=1 rewrites the goldens (review them with git diff).
+# GENERATE=1 rewrites the goldens (review them with git diff). With INSPRAAK_BACKEND=api
+# (timeline-api.sh) the same over the web API, the fake platform's clock set to that moment
+# and its phases checked instead of the database's.
 set -u
 . "$(dirname "$0")/lib.sh"
 
 command -v tmux >/dev/null || { echo "Bail out! tmux is needed for the screen tests (apt-get install tmux)"; exit 1; }
 command -v psql >/dev/null || { echo "Bail out! psql is needed for the screen tests (apt-get install postgresql-client)"; exit 1; }
-server_setup
-
 NOW=1794740400
+server_setup --now "$NOW"
 export SCREEN_ENV="INSPRAAK_NOW=$NOW"
 
 q() { psql -q -X -At -v ON_ERROR_STOP=1 "$db" -c "$1"; }
+# state_phases PYTHON: over the web API, an expression over the fake's phases (ph, a list) in
+# Brussels time (bx(iso) formats one).
+state_phases() {
+	fake /__fake/state | python3 -c '
+import json, sys, datetime, zoneinfo
+d = json.load(sys.stdin)
+bx = lambda t: datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).astimezone(zoneinfo.ZoneInfo("Europe/Brussels")).strftime("%Y-%m-%d %H:%M") if t else "open"
+ph = d["phases"]
+print(eval(sys.argv[1]))' "$1"
+}
 # A phase's dates in Brussels time: "2026-10-01 00:00 2027-01-01 00:00" (open: "open").
 phase() {
+	if [ "$BACKEND" = api ]; then
+		state_phases "[bx(p['start_at']) + ' ' + bx(p['end_at']) for p in ph if p['key'] == 'phase:$1'][0]"
+		return
+	fi
 	q "select to_char(start_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') || ' ' ||
 	   coalesce(to_char(end_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI'), 'open')
 	   from phases where id = $1"
@@ -25,10 +40,22 @@ is() { [ "$1" = "$2" ] || { echo "# got \"$1\", expected \"$2\""; return 1; }; }
 # The bottom line (messages and questions) and the status line above it.
 bottom() { capture "$1" | tail -n 1; }
 status_line() { capture "$1" | tail -n 2 | head -n 1; }
-bottom_has() { bottom "$1" | grep -qF -- "$2" || { echo "# bottom line: $(bottom "$1")"; return 1; }; }
-where_is() { status_line "$1" | grep -qF -- "$2" || { echo "# status line: $(status_line "$1")"; return 1; }; }
+# Both wait a little: over the web API an answer takes longer than from the database.
+bottom_has() {
+	local i
+	for i in $(seq 40); do bottom "$1" | grep -qF -- "$2" && return 0; sleep 0.05; done
+	echo "# bottom line: $(bottom "$1")"
+	return 1
+}
+where_is() {
+	local i
+	for i in $(seq 40); do status_line "$1" | grep -qF -- "$2" && return 0; sleep 0.05; done
+	echo "# status line: $(status_line "$1")"
+	return 1
+}
 # The fixture's staff user (login postgres) is a moderator; these tests need a project lead.
-lead() { q "update users set role = 'project_lead' where login = 'postgres'"; }
+# On the platform Mia is an admin, who may change every timeline.
+lead() { [ "$BACKEND" = api ] || q "update users set role = 'project_lead' where login = 'postgres'"; }
 # The changes below need the phase functions of db/0002_actions.sql: say so when they are missing.
 if ! grep -q inspraak_phase_set_current "$INSPRAAK_SRCDIR/db/0002_actions.sql"; then
 	echo "# db/0002_actions.sql has no phase functions yet: the changes below will fail"
@@ -89,6 +116,10 @@ check "y switches and says so" bottom_has s "is now the current phase"
 check "the ideas phase ends at now" is "$(phase 2)" "2026-10-01 00:00 2026-11-15 12:00"
 check "the design phase starts at now and keeps its end" is "$(phase 3)" "2026-11-15 12:00 2027-04-01 00:00"
 golden s timeline-switched-80x24 "after the switch the design phase is the current one"
+if [ "$BACKEND" = api ]; then
+	keys s u
+	check "u: nothing to undo, the platform keeps no history" bottom_has s "Nothing to undo"
+else
 keys s u
 check "u offers to undo the switch" bottom_has s "Undo: current phase of Market square redesign?"
 keys s y
@@ -98,6 +129,7 @@ check "the timeline shows it at once" where_is s "phase 3/3"
 check "... with the ideas phase current again" sh -c "tmux -L $SOCK capture-pane -p -t s | grep -q 'Collecting… .* current'"
 keys s s y
 check "the switch again, for what follows" is "$(phase 3)" "2026-11-15 12:00 2027-04-01 00:00"
+fi
 
 # --- edit-phase: refusals with their reason, a gap only when confirmed --------------------------------
 keys s g
@@ -116,9 +148,16 @@ check "what the lead typed is kept for the next try" bottom_has s "2026-08-01 00
 keys s C-u
 keys s -l "2026-10-15 00:00"
 keys s Enter
-check "an overlap is refused by the database" is "$(phase 1)" "2026-09-01 00:00 2026-10-01 00:00"
-check "... naming the other phase" bottom_has s "\"Ideeën verzamelen\" (2026-10-01 to 2026-11-15 12:00)"
-check "... which is a sentence naming the other phase" bottom_has s "would overlap"
+check "an overlap is refused" is "$(phase 1)" "2026-09-01 00:00 2026-10-01 00:00"
+if [ "$BACKEND" = api ]; then
+	# The platform's 422 names no phase: the console finds it and says so, in full.
+	check "... naming the other phase" wait_for s "\"Collecting ideas\" (2026-10-01 to"
+	check "... which is a sentence naming the other phase" wait_for s "The dates overlap with the phase"
+	keys s q
+else
+	check "... naming the other phase" bottom_has s "\"Ideeën verzamelen\" (2026-10-01 to 2026-11-15 12:00)"
+	check "... which is a sentence naming the other phase" bottom_has s "would overlap"
+fi
 keys s e Enter C-u
 keys s -l "2026-09-20 00:00"
 keys s Enter
@@ -151,23 +190,37 @@ check "its start follows the project's last phase" bottom_has s "2027-04-01 00:0
 keys s Enter
 keys s -l "2027-06-01"
 keys s Enter
-check "the phase is added" is "$(q "select participation_method || ' ' || to_char(start_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') || ' ' || to_char(end_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') from phases where project_id = 1 and title_multiloc::text like '%Uitvoering%'")" "voting 2027-04-01 00:00 2027-06-01 00:00"
+if [ "$BACKEND" = api ]; then
+	added=$(state_phases "[p['participation_method'] + ' ' + bx(p['start_at']) + ' ' + bx(p['end_at']) for p in ph if p['project'] == 'project:1' and 'Uitvoering' in str(p['title_multiloc'])]")
+	check "the phase is added" is "$added" "['voting 2027-04-01 00:00 2027-06-01 00:00']"
+else
+	check "the phase is added" is "$(q "select participation_method || ' ' || to_char(start_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') || ' ' || to_char(end_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') from phases where project_id = 1 and title_multiloc::text like '%Uitvoering%'")" "voting 2027-04-01 00:00 2027-06-01 00:00"
+fi
 check "... and selected" where_is s "Market square redesign · phase 4/4"
 keys s x
 check "x asks before removing, saying it holds no ideas" bottom_has s "It holds no ideas"
 keys s y
-check "the phase is removed" is "$(q "select count(*) from phases where title_multiloc::text like '%Uitvoering%'")" 0
+phases_like() {
+	if [ "$BACKEND" = api ]; then
+		state_phases "sum(1 for p in ph if '$1' in str(p['title_multiloc']))"
+	else
+		q "select count(*) from phases where title_multiloc::text like '%$1%'"
+	fi
+}
+phases_total() { if [ "$BACKEND" = api ]; then state_phases "len(ph)"; else q "select count(*) from phases"; fi; }
+check "the phase is removed" is "$(phases_like Uitvoering)" 0
 keys s g j
 keys s x
 check "removing a phase with ideas says they stay" bottom_has s "Its 5 ideas stay, without a phase"
 keys s n
-check "... and n keeps it" is "$(q "select count(*) from phases where id = 2")" 1
+check "... and n keeps it" is "$(phases_like Ideeën)" 1
 quit s
 kill_session s
 
 # --- skipping a phase: the preview warns, the database refuses, the reason is shown whole ----------------
 new_db
 lead
+[ "$BACKEND" = api ] && fake /__fake/faults -X POST -d '{"now": 1789466400}' >/dev/null
 SCREEN_ENV="INSPRAAK_NOW=1789466400" start k 80 24 "$db"
 keys k 4
 check "in September the information phase runs" where_is k "Market square redesign · phase 1/3"
@@ -175,15 +228,28 @@ keys k j j s
 check "the preview warns that a phase comes before the chosen one" wait_for k "A phase comes before it"
 keys k y
 check "the database refuses, and the reason is shown in full" wait_for k "change or remove it first."
-keys k q
+# A reason too long for the bottom line is shown in a box first.
+bottom k | grep -q "q: close" && keys k q
 check "... and stays on the bottom line" bottom_has k "comes before"
 check "nothing changed" is "$(phase 1)" "2026-09-01 00:00 2026-10-01 00:00"
 quit k
 kill_session k
+[ "$BACKEND" = api ] && fake /__fake/faults -X POST -d "{\"now\": $NOW}" >/dev/null
 
 # --- many projects: the selection stays in sight -----------------------------------------------------
 new_db
 lead
+if [ "$BACKEND" = api ]; then
+	for i in 1 2 3 4 5 6; do
+		fake /__fake/projects -X POST -d "$(python3 -c '
+import json, sys
+i = int(sys.argv[1])
+m = lambda k: "2026-%02d-01T00:00:00+01:00" % (9 + k) if 9 + k <= 12 else "2027-%02d-01T00:00:00+01:00" % (k - 3)
+print(json.dumps({"slug": "wijk-%d" % i, "title_multiloc": {"en": "Neighbourhood improvement plan %d" % i},
+                  "phases": [{"title_multiloc": {"en": "Step %d" % k}, "participation_method": "ideation",
+                              "start_at": m(k), "end_at": m(k + 1)} for k in (1, 2, 3)]}))' "$i")" >/dev/null
+	done
+else
 q "insert into projects (id, slug, title_multiloc, kind, ordering)
      select 10 + i, 'wijk-' || i, jsonb_build_object('en', 'Neighbourhood improvement plan ' || i), 'timeline', 10 + i
        from generate_series(1, 6) i;
@@ -192,6 +258,7 @@ q "insert into projects (id, slug, title_multiloc, kind, ordering)
             timestamptz '2026-10-01' + (k - 1) * interval '1 month',
             timestamptz '2026-10-01' + k * interval '1 month'
        from generate_series(1, 6) i, generate_series(1, 3) k" >/dev/null
+fi
 start m 80 24 "$db"
 keys m 4
 check "more projects than fit: a mark says there is more below" sh -c "tmux -L $SOCK capture-pane -p -t m | grep -q '↓'"
@@ -208,11 +275,18 @@ kill_session m
 
 # --- a support user looks, and changes nothing -----------------------------------------------------------
 new_db
+if [ "$BACKEND" = api ]; then
+	# Sam has an account without moderator rights on the platform.
+	echo support-password | "$INSPRAAK_BIN" login --api "$URL" --email sam.support@testegem.test \
+		--ca-file "$T/gv/ca.pem" >"$T/login-sam.out" 2>&1
+	start h 80 24 api
+else
 psql -q -X "$CI_BASE" -c "create role helpdesk login" >/dev/null 2>&1 || true
 q "insert into users (login, first_name, last_name, role) values ('helpdesk', 'Hanne', 'Helpdesk', 'support');
    grant select on all tables in schema public to helpdesk;
    grant usage on all sequences in schema public to helpdesk"
 start h 80 24 "$(printf '%s' "$db" | sed 's/user=postgres/user=helpdesk/')"
+fi
 keys h 4
 check "a support user sees the timeline" wait_for h "Market square redesign"
 check "... and is told it is read only" wait_for h "Read only: changing phases needs the role project-lead"
@@ -225,7 +299,7 @@ check "add-phase too" bottom_has h "needs the role project-lead"
 keys h x
 check "remove-phase too" bottom_has h "needs the role project-lead"
 check "nothing changed in the database" is "$(phase 2)" "2026-10-01 00:00 2027-01-01 00:00"
-check "no phase was added or removed" is "$(q "select count(*) from phases")" 4
+check "no phase was added or removed" is "$(phases_total)" 4
 quit h
 kill_session h
 
