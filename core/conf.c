@@ -755,6 +755,47 @@ static enum status cmd_api_department(struct config *c, struct origin *o, char *
 	return ST_OK;
 }
 
+static enum status cmd_api_profile(struct config *c, struct origin *o, char **argv, int argc,
+				   struct err *e)
+{
+	char w[SHOWN_MAX + 4];
+	struct api_profile *p = NULL;
+
+	if (strstr(argv[0], "://") || !*argv[0]) {
+		fail(c, o, e, _("a profile's name is a word, not an address: \"%s\""),
+		     shown(argv[0], w, sizeof(w)));
+		return ST_INVALID;
+	}
+	if (strncasecmp(argv[1], "https://", 8) != 0 || !argv[1][8]) {
+		fail(c, o, e, _("a profile's address starts with https:// (got \"%s\")"),
+		     shown(argv[1], w, sizeof(w)));
+		return ST_INVALID;
+	}
+	for (int i = 0; i < c->napi_profiles; i++)
+		if (strcmp(c->api_profiles[i].name, argv[0]) == 0)
+			p = &c->api_profiles[i];
+	if (!p) {
+		c->api_profiles = xreallocarray(c->api_profiles, (size_t)c->napi_profiles + 1,
+						sizeof(*c->api_profiles));
+		p = &c->api_profiles[c->napi_profiles++];
+		p->name = xstrdup(argv[0]);
+	} else {
+		free(p->url);
+		free(p->ca_file);
+	}
+	p->url = xstrdup(argv[1]);
+	p->ca_file = argc > 2 ? source_path(argv[2], o) : NULL;
+	return ST_OK;
+}
+
+const struct api_profile *config_api_profile(const struct config *c, const char *name)
+{
+	for (int i = 0; name && i < c->napi_profiles; i++)
+		if (strcmp(c->api_profiles[i].name, name) == 0)
+			return &c->api_profiles[i];
+	return NULL;
+}
+
 static const struct command {
 	const char *name;
 	int min, max;        /* words after the command */
@@ -767,6 +808,7 @@ static const struct command {
 	{ "color", 3, CONF_MAX_WORDS - 1, "color SLOT FG BG [ATTR...]", cmd_color },
 	{ "source", 1, 1, "source FILE", cmd_source },
 	{ "api-department", 2, 3, "api-department CODE USER [TITLE]", cmd_api_department },
+	{ "api-profile", 2, 3, "api-profile NAME URL [CA-FILE]", cmd_api_profile },
 };
 
 static enum status exec_line(struct config *c, struct origin *o, const char *line, size_t len,
@@ -913,6 +955,14 @@ void config_free(struct config *c)
 	free(c->api_departments);
 	c->api_departments = NULL;
 	c->napi_departments = 0;
+	for (int i = 0; i < c->napi_profiles; i++) {
+		free(c->api_profiles[i].name);
+		free(c->api_profiles[i].url);
+		free(c->api_profiles[i].ca_file);
+	}
+	free(c->api_profiles);
+	c->api_profiles = NULL;
+	c->napi_profiles = 0;
 	sbuf_free(&c->errors);
 	c->nerrors = 0;
 }

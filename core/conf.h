@@ -57,10 +57,18 @@ struct api_department {
 	char *code, *user, *title;
 };
 
+/* A platform named in the config file: "api-profile NAME URL [CA-FILE]", so that
+ * "inspraak --api NAME" reaches it. */
+struct api_profile {
+	char *name, *url, *ca_file;
+};
+
 struct config {
 	struct option_value opt[OPT_COUNT];
 	struct api_department *api_departments;
 	int napi_departments;
+	struct api_profile *api_profiles;
+	int napi_profiles;
 	struct keymap keys[MENU_COUNT];
 	struct theme theme;
 	/* Errors from loading, one per line ("FILE:LINE: message"), for the console to show. */
@@ -81,6 +89,9 @@ void config_free(struct config *c);
  * loading goes on after an error, so one bad line loses nothing else (a file with more than
  * 20 bad lines is given up on: it is not a configuration file). */
 enum status config_load_user(struct config *c, struct err *e);
+
+/* The profile of that name, or NULL. */
+const struct api_profile *config_api_profile(const struct config *c, const char *name);
 
 /* One line of the configuration language; file/lineno label messages ("FILE:LINE: ...") and
  * anchor relative "source" paths. A NULL or ":" file is the console's prompt: no label, paths

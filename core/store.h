@@ -122,6 +122,11 @@ struct store {
 	 * (ST_CANCELLED). It must not call the store. NULL: just wait. store_pg ignores it. */
 	void (*wait)(void *ctx, bool *cancel);
 	void *wait_ctx;
+	/* Called when the platform no longer accepts the session (store_govocal, ST_CONNECT):
+	 * log in again (the console asks for the password) and say whether it worked; the
+	 * operation is then done again, so nothing in progress is lost. NULL: just fail. */
+	bool (*relogin)(void *ctx, struct store *s);
+	void *relogin_ctx;
 	/* The back end has no claims (the web API): the console acts without claiming. */
 	bool without_claims;
 	/* The back end merges by giving the merged ideas a status and their authors a reply

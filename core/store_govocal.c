@@ -133,6 +133,7 @@ struct gv_store {
 	pthread_cond_t work, done;
 	struct job *head, *tail, *running;
 	bool quit;
+	bool relogging;   /* the console is logging in again: no second prompt from within */
 
 	/* Polling, as the platform has no change feed (§8): every poll_ms of quiet the worker
 	 * counts the queues again with the console's last filter; a difference from what the
@@ -288,7 +289,7 @@ static bool cancelled(struct gv_store *g, struct err *e)
 
 typedef enum status (*job_fn)(struct gv_store *g, void *arg, struct err *e);
 
-static enum status run(struct gv_store *g, job_fn fn, void *arg, struct err *e)
+static enum status run_once(struct gv_store *g, job_fn fn, void *arg, struct err *e)
 {
 	struct job j;
 
@@ -300,6 +301,24 @@ static enum status run(struct gv_store *g, job_fn fn, void *arg, struct err *e)
 	if (j.st != ST_OK)
 		*e = j.e;
 	return j.st;
+}
+
+/* A job; when the platform no longer accepts the session, the console is asked to log in
+ * again and the job runs once more, so what the moderator was doing is not lost. */
+static enum status run(struct gv_store *g, job_fn fn, void *arg, struct err *e)
+{
+	enum status st = run_once(g, fn, arg, e);
+
+	if (st == ST_CONNECT && g->base.relogin && !g->relogging) {
+		bool ok;
+
+		g->relogging = true;
+		ok = g->base.relogin(g->base.relogin_ctx, &g->base);
+		g->relogging = false;
+		if (ok)
+			st = run_once(g, fn, arg, e);
+	}
+	return st;
 }
 
 /* What this platform's API does not offer: one sentence, never an imitation. */
@@ -3263,6 +3282,34 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
 	}
 	*out = &g->base;
 	return ST_OK;
+}
+
+struct login_args {
+	const char *email, *password;
+	char **token;
+	int64_t *expires;
+};
+
+static enum status job_login(struct gv_store *g, void *arg, struct err *e)
+{
+	struct login_args *a = arg;
+	enum status st = gv_login(g->client, a->email, a->password, a->token, a->expires, e);
+
+	if (st == ST_OK) {
+		gv_set_token(g->client, *a->token, *a->expires);
+		invalidate_queues(g);
+	}
+	return st;
+}
+
+enum status store_govocal_login(struct store *s, const char *email, const char *password,
+				char **token, int64_t *expires, struct err *e)
+{
+	struct login_args a = { email, password, token, expires };
+
+	*token = NULL;
+	*expires = 0;
+	return run_once(G(s), job_login, &a, e);
 }
 
 void store_govocal_set_merge_status(struct store *s, const char *key)

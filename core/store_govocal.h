@@ -48,6 +48,11 @@ void store_govocal_set_departments(struct store *s, const struct api_department 
 /* The status merged ideas get (the config file's merge-status; default "merged"). */
 void store_govocal_set_merge_status(struct store *s, const char *key);
 
+/* Log in again with the password (on the store's worker); the new token is used from now on
+ * and handed back (allocated, with its expiry) for the vault. */
+enum status store_govocal_login(struct store *s, const char *email, const char *password,
+				char **token, int64_t *expires, struct err *e);
+
 /* Rows per API page (default 50); tests use small pages to cross page boundaries. */
 void store_govocal_set_page_size(struct store *s, int size);
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1343,6 +1344,63 @@ static int next_key(struct app *a)
 	return term_read_key();
 }
 
+static struct app *running_app;
+
+char *app_ask_secret(const char *label)
+{
+	struct app *a = running_app;
+	struct prompt p;
+	char *out = NULL;
+
+	if (!a || !term_active())
+		return NULL;
+	prompt_open(&p, ' ', "", NULL);
+	for (;;) {
+		int rows, cols, n = 0, key;
+
+		for (size_t i = 0; i < p.len; i++)
+			n += ((unsigned char)p.buf[i] & 0xc0) != 0x80;
+		getmaxyx(stdscr, rows, cols);
+		attrset(term_attr(SLOT_MESSAGE));
+		mvhline(rows - 1, 0, ' ', cols);
+		mvaddnstr(rows - 1, 0, label, cols);
+		attrset(A_NORMAL);
+		addch(' ');
+		for (int i = 0; i < n && getcurx(stdscr) < cols - 1; i++)
+			addstr("•");
+		curs_set(1);
+		refresh();
+		key = app_wait_key(a);
+		curs_set(0);
+		if (key < 0 || key == KEYC_ESC)
+			break;
+		if (key == KEYC_RESIZE)
+			continue;
+		if (key == '\n' || key == '\r' || key == KEYC_ENTER) {
+			out = xstrdup(p.buf);
+			break;
+		}
+		/* No history and nothing else: a password is only typed and erased. */
+		if (key == KEYC_BACKSPACE || (key >= 32 && key != 127) || key > 127)
+			prompt_key(&p, key);
+	}
+	sodium_memzero(p.buf, sizeof(p.buf));
+	return out;
+}
+
+void app_say(bool error, const char *fmt, ...)
+{
+	struct app *a = running_app;
+	va_list ap;
+
+	if (!a)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof(a->message), fmt, ap);
+	va_end(ap);
+	a->message_error = error;
+}
+
 int app_run(struct store *store, struct config *cfg, const char *where)
 {
 	struct app app, *a = &app;
@@ -1351,6 +1409,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 	int status = 0;
 
 	memset(a, 0, sizeof(*a));
+	running_app = a;
 	a->started_us = now_us();
 	a->cfg = cfg;
 	a->store = store;
@@ -1368,10 +1427,12 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 	    store->ops->refdata(store, &a->ref, &e) != ST_OK) {
 		fprintf(stderr, "inspraak: %s\n", e.msg);
 		app_free(a);
+		running_app = NULL;
 		return 1;
 	}
 	if (!term_init()) {
 		app_free(a);
+		running_app = NULL;
 		return 1;
 	}
 	term_apply_theme(&cfg->theme);
@@ -1432,6 +1493,7 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		}
 	}
 	term_end();
+	running_app = NULL;
 	store->wait = NULL;
 	store->wait_ctx = NULL;
 	if (term_quit_signal == SIGHUP || term_quit_signal == SIGTERM)

@@ -134,6 +134,13 @@ extern int64_t app_connected_us;
 /* Run the console on an open store until the user quits. Returns the exit status. */
 int app_run(struct store *store, struct config *cfg, const char *where);
 
+/* A secret asked on the bottom line of the running console, echoed as dots; NULL when
+ * cancelled (Esc) or when no console runs. Draws nothing else and calls no store: it may be
+ * asked from within a store call (a new log-in). The caller wipes and frees it. */
+char *app_ask_secret(const char *label);
+/* A message or an error on the running console's bottom line; nothing without a console. */
+void app_say(bool error, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
 /* For dialogs and views: paint the whole screen, and wait for a key (KEYC_RESIZE after a
  * resize, which is already laid out; -1 when a signal asks to quit). */
 void app_draw(struct app *a);

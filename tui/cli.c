@@ -2,6 +2,7 @@
  * private server and the key list. */
 #include "config.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "%s", _(
 "Usage: inspraak [--db CONNINFO] [--config FILE]\n"
-"       inspraak --api URL [--ca-file FILE] [--config FILE]\n"
+"       inspraak --api URL|NAME [--ca-file FILE] [--config FILE]\n"
 "       inspraak demo [--fresh] [--ideas N] [--seed N] [--dir DIR] [--no-console]\n"
 "       inspraak db migrate [--db CONNINFO]\n"
 "       inspraak server start|stop|status|conninfo [--dir DIR]\n"
@@ -53,7 +54,8 @@ static void usage(FILE *f)
 "Without a subcommand, inspraak opens the moderation console on the database named by\n"
 "--db, else $INSPRAAK_DB, else libpq's own defaults (PGHOST, PGDATABASE, PGSERVICE,\n"
 "~/.pgpass). CONNINFO is a libpq connection string or URI. With --api (or $INSPRAAK_API)\n"
-"it opens on a hosted Go Vocal platform instead, with the token of `inspraak login'.\n"
+"it opens on a hosted Go Vocal platform instead, with the token of `inspraak login';\n"
+"NAME is a profile of the config file (api-profile NAME URL [CA-FILE]).\n"
 "\n"
 "  demo        set up a private PostgreSQL server with a demo municipality and open\n"
 "              the console on it; the server stops when the console closes\n"
@@ -184,6 +186,30 @@ struct config *cli_load_config(const struct cli_args *a)
 	return c;
 }
 
+char *cli_api_address(const struct cli_args *a, const char *given, char **ca_file)
+{
+	const char *ca = cli_has(a, CLI_OPT_CA_FILE) ? cli_opt(a, CLI_OPT_CA_FILE) : NULL;
+	const struct api_profile *p;
+	struct config *cfg;
+	char *url = NULL;
+
+	*ca_file = NULL;
+	if (strstr(given, "://")) {
+		*ca_file = ca ? xstrdup(ca) : NULL;
+		return xstrdup(given);
+	}
+	cfg = cli_load_config(a);
+	if ((p = config_api_profile(cfg, given))) {
+		url = xstrdup(p->url);
+		*ca_file = ca ? xstrdup(ca) : p->ca_file ? xstrdup(p->ca_file) : NULL;
+	} else {
+		fprintf(stderr, _("inspraak: no platform \"%s\": give its https:// address, or name it "
+				  "in the config file (api-profile %s URL)\n"), given, given);
+	}
+	cli_free_config(cfg);
+	return url;
+}
+
 void cli_free_config(struct config *c)
 {
 	if (!c)
@@ -225,9 +251,84 @@ static int run_console(const struct cli_args *a, const char *conninfo, bool anal
 }
 
 /* The console on a hosted platform: the token `inspraak login` keeps in the vault. */
-static int run_console_api(const struct cli_args *a, const char *api)
+static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file);
+
+static int run_console_api(const struct cli_args *a, const char *given)
+{
+	char *ca_file = NULL, *api = cli_api_address(a, given, &ca_file);
+	int rc;
+
+	if (!api)
+		return 1;
+	rc = run_console_at(a, api, ca_file);
+	free(api);
+	free(ca_file);
+	return rc;
+}
+
+/* A session the platform no longer accepts, in the middle of the console: the password is
+ * asked on the bottom line, the store logs in again and the new token is kept in the vault;
+ * the store then does again what it was doing. */
+struct relogin {
+	const struct cli_args *a;
+	const char *api;
+	char *email;
+};
+
+static bool relogin(void *ctx, struct store *s)
+{
+	struct relogin *r = ctx;
+	struct err e;
+
+	for (int attempt = 0; attempt < 3; attempt++) {
+		char *label = xasprintf(attempt ? _("Not accepted. Password for %s on %s (Esc: cancel):")
+					: _("The log-in has expired. Password for %s on %s (Esc: cancel):"),
+					r->email, r->api);
+		char *password = app_ask_secret(label), *token = NULL, *path;
+		int64_t expires;
+		struct vault *v;
+		enum status st;
+
+		free(label);
+		if (!password)
+			return false;
+		st = store_govocal_login(s, r->email, password, &token, &expires, &e);
+		/* Both plain allocations (not the vault's): wiped, then freed. */
+		sodium_memzero(password, strlen(password));
+		free(password);
+		if (st != ST_OK) {
+			free(token);
+			if (st == ST_CANCELLED || st == ST_FAIL)
+				return false;
+			continue;
+		}
+		/* Kept for the next start; the session goes on even when that fails. */
+		path = vault_default_path();
+		if ((v = cli_login_open_vault(r->a, path, false))) {
+			const struct vault_entry *old = vault_get(v, r->api);
+			struct vault_entry en = { r->api, r->email, token, old ? old->password : NULL,
+						  expires };
+
+			vault_put(v, &en);
+			if (vault_save(v, &e) == ST_OK)
+				app_say(false, "%s", _("Logged in again; what you were doing goes on."));
+			else
+				app_say(true, _("Logged in again, but the token could not be kept: %s"), e.msg);
+			vault_close(v);
+		}
+		free(path);
+		sodium_memzero(token, strlen(token));
+		free(token);
+		return true;
+	}
+	return false;
+}
+
+static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file)
 {
 	char *path = vault_default_path(), *token = NULL;
+	struct relogin r = { a, api, NULL };
+	int rc;
 	struct vault *v = cli_login_open_vault(a, path, false);
 	const struct vault_entry *en = v ? vault_get(v, api) : NULL;
 	struct config *cfg;
@@ -250,12 +351,17 @@ static int run_console_api(const struct cli_args *a, const char *api)
 		return 1;
 	}
 	token = vault_secret_dup(en->token);
+	r.email = xstrdup(en->email ? en->email : "");
 	vault_close(v);
-	if (store_govocal_open(api, cli_opt(a, CLI_OPT_CA_FILE), token, i18n_content_locale(), &s,
-			       &e) != ST_OK) {
+	if (store_govocal_open(api, ca_file, token, i18n_content_locale(), &s, &e) != ST_OK) {
 		vault_secret_free(token);
+		free(r.email);
 		fprintf(stderr, "inspraak: %s\n", e.msg);
 		return 1;
+	}
+	if (*r.email) {
+		s->relogin = relogin;
+		s->relogin_ctx = &r;
 	}
 	vault_secret_free(token);
 	/* The departments the config file maps onto platform users, before the first question. */
@@ -263,7 +369,9 @@ static int run_console_api(const struct cli_args *a, const char *api)
 	store_govocal_set_departments(s, cfg->api_departments, cfg->napi_departments);
 	store_govocal_set_merge_status(s, cfg_str(cfg, OPT_MERGE_STATUS));
 	app_connected_us = now_us();
-	return console(a, s, NULL, cfg);
+	rc = console(a, s, NULL, cfg);
+	free(r.email);
+	return rc;
 }
 
 static int cmd_migrate(const struct cli_args *a)

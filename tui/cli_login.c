@@ -33,12 +33,12 @@ void cli_login_usage(FILE *f)
 {
 	fprintf(f, "%s", _(
 "Credentials for a hosted Go Vocal platform:\n"
-"       inspraak login --api URL [--email ADDRESS] [--keep-password] [--ca-file FILE]\n"
+"       inspraak login --api URL|NAME [--email ADDRESS] [--keep-password] [--ca-file FILE]\n"
 "                      [--key-file FILE | --passphrase-env VAR]\n"
 "              log in with an e-mail address and a password (asked without echo, or\n"
 "              one line of standard input) and keep the platform's token encrypted;\n"
 "              --keep-password keeps the password too, encrypted, for logging in again\n"
-"       inspraak logout [--api URL] [--key-file FILE | --passphrase-env VAR]\n"
+"       inspraak logout [--api URL|NAME] [--key-file FILE | --passphrase-env VAR]\n"
 "              forget the credentials of the platform\n"
 "              The key is a file only you may read (default\n"
 "              $XDG_CONFIG_HOME/inspraak/vault.key, made at the first login), or a\n"
@@ -233,14 +233,31 @@ struct vault *cli_login_open_vault(const struct cli_args *a, const char *path, b
 
 /* --- login ---------------------------------------------------------------------------------- */
 
-/* The profile: --api, else $INSPRAAK_API, as the vault names it; NULL when neither. */
-static char *api_of(const struct cli_args *a)
+/* The platform: --api, else $INSPRAAK_API, an address or a profile's name (cli_api_address),
+ * as the vault names it; NULL when neither is given. *unknown: a name no profile has (said). */
+static char *api_of(const struct cli_args *a, char **ca_file, bool *unknown)
 {
 	const char *env = getenv("INSPRAAK_API");
+	const char *given = cli_has(a, CLI_OPT_API) ? cli_opt(a, CLI_OPT_API)
+			    : env && *env ? env : NULL;
+	char *ca = NULL, *url, *name;
 
-	if (cli_has(a, CLI_OPT_API))
-		return vault_profile_name(cli_opt(a, CLI_OPT_API));
-	return env && *env ? vault_profile_name(env) : NULL;
+	*unknown = false;
+	if (ca_file)
+		*ca_file = NULL;
+	if (!given)
+		return NULL;
+	if (!(url = cli_api_address(a, given, &ca))) {
+		*unknown = true;
+		return NULL;
+	}
+	name = vault_profile_name(url);
+	free(url);
+	if (ca_file)
+		*ca_file = ca;
+	else
+		free(ca);
+	return name;
 }
 
 static void say_expiry(int64_t expires)
@@ -258,10 +275,10 @@ static void say_expiry(int64_t expires)
 }
 
 /* Ask the platform for a token; NULL with the reason printed. */
-static char *platform_login(const struct cli_args *a, const char *api, const char *email,
+static char *platform_login(const char *api, const char *ca_file, const char *email,
 			    const char *password, int64_t *expires)
 {
-	struct gv_opts o = { api, cli_opt(a, CLI_OPT_CA_FILE), 0, -1 };
+	struct gv_opts o = { api, ca_file, 0, -1 };
 	struct gv_client *c;
 	struct err e;
 	char *token = NULL;
@@ -334,7 +351,9 @@ static int store_token(struct vault *v, const char *api, const char *email, char
 
 static int cmd_login(const struct cli_args *a)
 {
-	char *api = api_of(a);
+	char *ca_file = NULL;
+	bool unknown;
+	char *api = api_of(a, &ca_file, &unknown);
 	bool keep = cli_has(a, CLI_OPT_KEEP_PASSWORD);
 	char *path, *email = NULL, *password = NULL, *prompt, *token = NULL;
 	const struct vault_entry *old;
@@ -346,8 +365,10 @@ static int cmd_login(const struct cli_args *a)
 
 	if (a->nwords > 1)
 		cli_fail_usage(a, _("login takes no arguments"));
+	if (unknown)
+		return 1;
 	if (!api)
-		cli_fail_usage(a, _("login needs --api URL (or $INSPRAAK_API)"));
+		cli_fail_usage(a, _("login needs --api URL or a profile's name (or $INSPRAAK_API)"));
 	if (!https_url(api))
 		cli_fail_usage(a, _("--api wants an https:// address: a password is never sent "
 				    "unencrypted"));
@@ -357,6 +378,7 @@ static int cmd_login(const struct cli_args *a)
 	free(path);
 	if (!v) {
 		free(api);
+		free(ca_file);
 		return 1;
 	}
 	old = vault_get(v, api);
@@ -371,7 +393,7 @@ static int cmd_login(const struct cli_args *a)
 		fprintf(stderr, "inspraak: %s\n", password ? _("No password was given.") : e.msg);
 		goto out;
 	}
-	token = platform_login(a, api, email, password, &expires);
+	token = platform_login(api, ca_file, email, password, &expires);
 	if (token)
 		rc = store_token(v, api, email, token, keep ? password : NULL, expires, had_password);
 out:
@@ -382,6 +404,7 @@ out:
 	vault_secret_free(password);
 	free(email);
 	free(api);
+	free(ca_file);
 	vault_close(v);
 	return rc;
 }
@@ -432,7 +455,15 @@ static int cmd_logout(const struct cli_args *a)
 	free(path);
 	if (!v)
 		return 1;
-	given = api_of(a);
+	{
+		bool unknown;
+
+		given = api_of(a, NULL, &unknown);
+		if (unknown) {
+			vault_close(v);
+			return 1;
+		}
+	}
 	api = given ? given : only_profile(a, v);
 	if (!api) {
 		printf(_("No credentials are kept in %s.\n"), vault_path(v));

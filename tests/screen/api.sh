@@ -80,11 +80,18 @@ check "q closes the console with status 0" test "$(exit_status a)" = 0
 # idea's assignee, the detail names the department, and the filter narrows on it.
 mkdir -p "$XDG_CONFIG_HOME/inspraak"
 cat >"$XDG_CONFIG_HOME/inspraak/config" <<EOF
+api-profile testegem $URL $T/gv/ca.pem
 api-department mobiliteit lotte.janssens@testegem.test "Mobility"
 api-department onthaal nobody@testegem.test "Reception"
 EOF
 fake -X POST -d '{}' "$URL/__fake/reset" >/dev/null
-start b 120 40 - --api "$URL" --ca-file "$T/gv/ca.pem"
+"$INSPRAAK_BIN" --api nergens >"$T/noprofile.out" 2>&1
+check "a platform neither an address nor a profile: one sentence, exit 1" \
+	sh -c "test $? = 1 && grep -q 'api-profile nergens URL' '$T/noprofile.out'"
+echo mia-password | "$INSPRAAK_BIN" login --api testegem --email mia.moderator@testegem.test >"$T/login2.out" 2>&1
+check "inspraak login --api NAME logs in to the profile's platform, with its CA file" grep -q "Logged in to $URL" "$T/login2.out"
+# The console by the profile's name: its address and CA file come from the config file.
+start b 120 40 - --api testegem
 wait_for b "1 New ideas 12"
 keys b G k
 check "an idea of the market square, which Lotte moderates" wait_for b "Meer fietsenstallingen aan het station"
@@ -122,5 +129,22 @@ check "its author got a reply that links to the idea that stays" \
 	test "$(state "sum(1 for f in d['official_feedback'] if f['idea'] == 'idea:2' and '/ideas/meer-fietsenstallingen-aan-het-station' in str(f))")" = 1
 check "the idea that stays is untouched" \
 	test "$(state "[i['status'] for i in d['ideas'] if i['key'] == 'idea:1'][0]")" = idea_status:proposed
+
+# The platform stops accepting the session in the middle of a decision: the password is asked
+# on the bottom line, and the decision goes through after the new log-in, nothing lost.
+viewed0=$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")
+vault0=$(cksum <"$XDG_DATA_HOME/inspraak/vault")
+fake -X POST -d '{"expire_tokens": true}' "$URL/__fake/faults" >/dev/null
+keys b 1 g s
+wait_for b "Esc: cancel"
+keys b Down Enter
+check "an expired session asks for the password on the bottom line" \
+	wait_for b "The log-in has expired. Password for mia.moderator@testegem.test"
+tm send-keys -t b -l mia-password
+check "the password is not echoed" sh -c "! tmux -L $SOCK capture-pane -p -t b | grep -q mia-password"
+keys b Enter
+check "the status change goes through after the new log-in" wait_for b "is now Viewed"
+check "... on the platform" test "$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")" = $((viewed0 + 1))
+check "the new token is kept in the vault for the next start" test "$(cksum <"$XDG_DATA_HOME/inspraak/vault")" != "$vault0"
 quit b
 finish

@@ -408,6 +408,16 @@ START_TEST(api_departments)
 	ck_assert(strstr(line_error(&c, "api-department Mobiliteit jan@example.be"), "lower-case"));
 	ck_assert(strstr(line_error(&c, "api-department mobiliteit"), "api-department CODE USER"));
 	ck_assert_int_eq(c.napi_departments, 2);
+	/* Profiles: a platform by name, with an extra CA file relative to the config file. */
+	line_ok(&c, "api-profile gemeente https://participatie.gemeente.be certs/ca.pem");
+	ck_assert_str_eq(config_api_profile(&c, "gemeente")->url, "https://participatie.gemeente.be");
+	ck_assert_str_eq(config_api_profile(&c, "gemeente")->ca_file, "certs/ca.pem");
+	line_ok(&c, "api-profile gemeente https://inspraak.gemeente.be");
+	ck_assert_int_eq(c.napi_profiles, 1);
+	ck_assert_ptr_null(config_api_profile(&c, "gemeente")->ca_file);
+	ck_assert_ptr_null(config_api_profile(&c, "elders"));
+	ck_assert(strstr(line_error(&c, "api-profile gemeente http://plain.example"), "https://"));
+	ck_assert(strstr(line_error(&c, "api-profile https://x.example https://x.example"), "not an address"));
 	config_free(&c);
 }
 END_TEST
