@@ -134,6 +134,7 @@ struct gv_store {
 	struct job *head, *tail, *running;
 	bool quit;
 	bool relogging;   /* the console is logging in again: no second prompt from within */
+	enum role my_role; /* who is logged in (whoami), ROLE_ADMIN until known */
 
 	/* Polling, as the platform has no change feed (§8): every poll_ms of quiet the worker
 	 * counts the queues again with the console's last filter; a difference from what the
@@ -656,7 +657,9 @@ static enum status load_projects(struct gv_store *g, struct err *e)
 
 	if (g->projects_loaded)
 		return ST_OK;
-	st = gv_projects_list(g->client, true, pg, &l, e);
+	/* Those the moderator may moderate; a support user, who moderates none, looks at the
+	 * platform's published projects (read only, as on the database). */
+	st = gv_projects_list(g->client, g->my_role != ROLE_SUPPORT, pg, &l, e);
 	while (st == ST_OK) {
 		char *next = l.next ? xstrdup(l.next) : NULL;
 
@@ -1772,6 +1775,7 @@ static enum status job_whoami(struct gv_store *g, void *arg, struct err *e)
 	me->name = user_name(&l.v[0]);
 	me->login = xstrdup(l.v[0].email ? l.v[0].email : me->name);
 	me->role = user_role(&l.v[0]);
+	g->my_role = me->role;
 	GV_FREE(&l);
 	return ST_OK;
 }
@@ -1812,7 +1816,8 @@ static enum status job_refdata(struct gv_store *g, void *arg, struct err *e)
 			g->projects[i].title, g->projects[i].pubstatus);
 	/* The store's lists are in the order they were met: sort a copy by project and start. */
 	ph = xcalloc((size_t)g->nphases + 1, sizeof(*ph));
-	memcpy(ph, g->phases, (size_t)g->nphases * sizeof(*ph));
+	if (g->nphases)
+		memcpy(ph, g->phases, (size_t)g->nphases * sizeof(*ph));
 	qsort(ph, (size_t)g->nphases, sizeof(*ph), phase_cmp);
 	for (int i = 0; i < g->nprojects; i++)
 		for (int j = 0; j < g->nphases; j++) {
@@ -2572,6 +2577,7 @@ static enum status job_phase_update(struct gv_store *g, void *arg, struct err *e
 	struct write_args *a = arg;
 	const char *uuid;
 	struct gphase *p, changed;
+	char *project;
 	enum status st;
 
 	if ((st = need_uuid(g, a->id, _("phase"), &uuid, e)) != ST_OK)
@@ -2580,8 +2586,11 @@ static enum status job_phase_update(struct gv_store *g, void *arg, struct err *e
 		err_set(e, _("There is no phase #%lld."), (long long)a->id);
 		return ST_NOT_FOUND;
 	}
-	changed = *p;
-	if ((st = load_phases(g, changed.project, e)) != ST_OK)
+	/* Read the project's phases afresh; the table's strings change with them. */
+	project = xstrdup(p->project);
+	st = load_phases(g, project, e);
+	free(project);
+	if (st != ST_OK)
 		return st;
 	if (!(p = phase_find(g, uuid))) {
 		err_set(e, _("There is no phase #%lld."), (long long)a->id);
@@ -3246,6 +3255,7 @@ enum status store_govocal_open(const char *base_url, const char *ca_file, const 
 	g->base.ops = &gv_ops;
 	g->base.without_claims = true;
 	g->base.merge_by_status = true;
+	g->my_role = ROLE_ADMIN;
 	g->base.without_hiding = true;
 	g->merge_status = xstrdup("merged");
 	snprintf(g->base_url, sizeof(g->base_url), "%s", base_url);
