@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -278,4 +279,12 @@ void timeline_free(struct timeline *t)
 const char *item_kind_name(enum item_kind k)
 {
 	return k == ITEM_COMMENT ? "comment" : k == ITEM_SUGGESTION ? "suggestion" : "idea";
+}
+
+void count_text(long n, char *buf, size_t size)
+{
+	if (n > COUNT_CAP)
+		snprintf(buf, size, "%d+", COUNT_CAP);
+	else
+		snprintf(buf, size, "%ld", n);
 }

@@ -22,6 +22,9 @@ enum queue_kind {
  * exact up to COUNT_CAP, and COUNT_CAP + 1 means "more than COUNT_CAP". */
 #define COUNT_CAP 1000
 
+/* A count as shown: "1000+" beyond COUNT_CAP. */
+void count_text(long n, char *buf, size_t size);
+
 const char *queue_name(enum queue_kind q);   /* "new", "duplicates", "flags" */
 const char *queue_title(enum queue_kind q);  /* translated tab title */
 const char *queue_short_title(enum queue_kind q); /* the same for narrow terminals */

@@ -244,10 +244,23 @@ enum status qwin_move(struct qwin *w, struct store *s, const struct filter *f, i
 		w->position_unknown = false;
 	w->cursor = target;
 	qwin_fit(w, height);
-	/* Read ahead: the next page is there before the cursor gets to it. */
-	if (!w->at_end && w->n - w->cursor <= height)
+	/* Read ahead, when there is time: the next page is there before the cursor gets to it. */
+	w->ahead = !w->at_end && w->n - w->cursor <= height ? 1
+		   : !w->at_start && w->cursor < height ? -1 : 0;
+	return ST_OK;
+}
+
+enum status qwin_read_ahead(struct qwin *w, struct store *s, const struct filter *f,
+			    int height, struct err *e)
+{
+	int dir = w->ahead;
+
+	w->ahead = 0;
+	if (!w->loaded || w->n == 0)
+		return ST_OK;
+	if (dir > 0 && !w->at_end && w->n - w->cursor <= height)
 		return fetch_after(w, s, f, height, e);
-	if (!w->at_start && w->cursor < height)
+	if (dir < 0 && !w->at_start && w->cursor < height)
 		return fetch_before(w, s, f, height, e);
 	return ST_OK;
 }

@@ -17,6 +17,7 @@ struct qwin {
 	bool position_unknown;  /* beyond COUNT_CAP: not worth asking the store again */
 	bool at_start, at_end;  /* rows[0] is the queue's first row; rows[n-1] its last */
 	bool loaded;
+	int ahead;              /* a page to read when there is time: 1 after, -1 before */
 };
 
 void qwin_init(struct qwin *w, enum queue_kind kind);
@@ -28,9 +29,14 @@ enum status qwin_load_first(struct qwin *w, struct store *s, const struct filter
 enum status qwin_load_last(struct qwin *w, struct store *s, const struct filter *f,
 			   int height, struct err *e);
 
-/* Move the cursor by delta rows, reading pages as needed; stops at the queue's ends. */
+/* Move the cursor by delta rows, reading pages as needed; stops at the queue's ends. A page
+ * the cursor is getting close to is not read then but noted in ahead, for qwin_read_ahead. */
 enum status qwin_move(struct qwin *w, struct store *s, const struct filter *f, int delta,
 		      int height, struct err *e);
+/* The page qwin_move noted, read now: the console calls it once the moved cursor is on
+ * screen and no key is waiting, so that a key never waits for a page it does not show. */
+enum status qwin_read_ahead(struct qwin *w, struct store *s, const struct filter *f,
+			    int height, struct err *e);
 
 /* Move the cursor and the screen together by one page, as a pager does. */
 enum status qwin_page(struct qwin *w, struct store *s, const struct filter *f, int dir,

@@ -60,6 +60,9 @@ static struct pg_store *PG(struct store *s)
 	return (struct pg_store *)s;
 }
 
+/* The author's counts in the idea query stop at 1001, COUNT_CAP + 1. */
+_Static_assert(COUNT_CAP == 1000, "the idea query counts up to 1001");
+
 /* --- a small query builder: SQL text plus its parameters --------------------------------- */
 
 #define QMAX_PARAMS 24
@@ -744,8 +747,12 @@ static enum status pg_idea(struct store *s, int64_t id, struct idea_detail *d, s
 		  " i.status, inspraak_ml(st.title_multiloc, $2), m.title, i.hidden_reason,"
 		  " " SECS("i.created_at") ", " SECS("i.hidden_at") ","
 		  " i.votes_up, i.votes_down, i.comments_count, i.version, i.location_lat, i.location_lng,"
-		  " (select count(*) from ideas x where x.author_id = i.author_id),"
-		  " (select count(*) from comments x where x.author_id = i.author_id),"
+		  /* Counted up to COUNT_CAP + 1, as the queues are: an author with thousands of
+		   * posts costs no more than a frame. */
+		  " (select count(*) from (select from ideas x where x.author_id = i.author_id"
+		  "  limit 1001) c),"
+		  " (select count(*) from (select from comments x where x.author_id = i.author_id"
+		  "  limit 1001) c),"
 		  " (select count(*) from ideas x where x.author_id = i.author_id and x.hidden_at is not null)"
 		  "  + (select count(*) from comments x where x.author_id = i.author_id and x.hidden_at is not null),"
 		  " u.first_name, u.locale, inspraak_ml(d.signature_multiloc, u.locale),"

@@ -1333,6 +1333,14 @@ static void app_wait(void *ctx, bool *cancel)
 }
 
 /* The next key: those typed while waiting on the network first. */
+/* A key typed and not yet handled. */
+static bool input_waiting(const struct app *a)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	return a->ntypeahead > 0 || poll(&p, 1, 0) > 0;
+}
+
 static int next_key(struct app *a)
 {
 	if (a->ntypeahead) {
@@ -1448,6 +1456,13 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 		if (!a->drawn_once) {
 			a->drawn_once = true;
 			app_trace(a, "ready", 0, app_connected_us ? app_connected_us : a->started_us);
+		}
+		/* The moved cursor is on screen: now read the page it is getting close to, unless a
+		 * key is waiting (then that key first; the page is read when it is needed). */
+		if (cur_q(a)->win.ahead && !a->in_timeline && !input_waiting(a)) {
+			if (qwin_read_ahead(&cur_q(a)->win, a->store, &a->filter, list_rows(a), &e) != ST_OK)
+				store_failed(a, &e);
+			continue;
 		}
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;

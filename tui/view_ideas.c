@@ -269,8 +269,13 @@ void detail_idea_doc(struct app *a, const struct idea_detail *d, struct doc *out
 		doc_field(out, LABEL_WIDTH, _("Author"), SLOT_DIM,
 			  _("a: contributions and verdicts"));
 	} else if (d->author_id) {
-		snprintf(buf, sizeof(buf), _("ideas %d, comments %d, hidden %d · a: contributions and verdicts"),
-			 d->author_ideas, d->author_comments, d->author_hidden);
+		char ni[16], nc[16];
+
+		/* Counted up to COUNT_CAP, as the queues are. */
+		count_text(d->author_ideas, ni, sizeof(ni));
+		count_text(d->author_comments, nc, sizeof(nc));
+		snprintf(buf, sizeof(buf), _("ideas %s, comments %s, hidden %d · a: contributions and verdicts"),
+			 ni, nc, d->author_hidden);
 		doc_field(out, LABEL_WIDTH, _("Author"), d->author_hidden ? SLOT_FLAG_LOW : SLOT_DIM, buf);
 	}
 	doc_newline(out);

@@ -422,6 +422,28 @@ START_TEST(window_moves_over_a_long_queue)
 }
 END_TEST
 
+/* An author with thousands of posts: the detail counts them up to COUNT_CAP, as the queues
+ * count, and says "1000+" rather than paying for every row on each key. */
+START_TEST(author_counts_stop_at_the_cap)
+{
+	struct idea_detail d;
+	char buf[16];
+	struct err e;
+
+	pgtest_exec(conn, "insert into ideas (project_id, author_id, title, created_at)"
+		    " select 2, 5, 'Nog een idee ' || g, '2026-10-01'::timestamptz - g * interval '1 minute'"
+		    " from generate_series(1, 1200) g");
+	ck_assert_int_eq(st->ops->idea(st, 8, &d, &e), ST_OK);
+	ck_assert_int_eq(d.author_ideas, COUNT_CAP + 1);
+	ck_assert_int_eq(d.author_comments, 1);
+	count_text(d.author_ideas, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "1000+");
+	count_text(d.author_comments, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "1");
+	idea_detail_free(&d);
+}
+END_TEST
+
 START_TEST(window_reloads_after_changes)
 {
 	struct filter f = nofilter();
@@ -511,6 +533,7 @@ Suite *make_suite(void)
 	tcase_add_test(tc, keyset_pages_survive_ties);
 	tcase_add_test(tc, window_moves_over_a_long_queue);
 	tcase_add_test(tc, window_reloads_after_changes);
+	tcase_add_test(tc, author_counts_stop_at_the_cap);
 	tcase_add_test(tc, changes_reach_the_store);
 	tcase_add_test(tc, open_fails_with_one_sentence);
 	suite_add_tcase(s, tc);
