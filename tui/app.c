@@ -1483,6 +1483,9 @@ int app_run(struct store *store, struct config *cfg, const char *where)
 			if (timeout < 0 || t < timeout)
 				timeout = t;
 		}
+		/* Keys read while a page came in are waiting in typeahead, not on stdin. */
+		if (a->ntypeahead)
+			timeout = 0;
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
 		if (term_take_resize())
