@@ -135,6 +135,7 @@ struct gv_store {
 	bool quit;
 	bool relogging;   /* the console is logging in again: no second prompt from within */
 	enum role my_role; /* who is logged in (whoami), ROLE_ADMIN until known */
+	char *my_id, *my_email;
 
 	/* Polling, as the platform has no change feed (§8): every poll_ms of quiet the worker
 	 * counts the queues again with the console's last filter; a difference from what the
@@ -799,13 +800,10 @@ static bool looks_like_uuid(const char *s)
  * list; assigning to it says why. */
 static enum status resolve_departments(struct gv_store *g, struct err *e)
 {
-	struct gv_users me = { 0 };
 	enum status st;
 
 	if (g->depts_resolved || !g->ndepts)
 		return ST_OK;
-	if ((st = gv_me(g->client, &me, e)) != ST_OK)
-		return st;
 	for (int i = 0; i < g->ndepts; i++) {
 		struct gdept *d = &g->depts[i];
 
@@ -818,8 +816,9 @@ static enum status resolve_departments(struct gv_store *g, struct err *e)
 			GV_FREE(&u);
 			if (st != ST_OK && st != ST_NOT_FOUND)
 				goto out;
-		} else if (me.n && me.v[0].email && strcasecmp(me.v[0].email, d->user) == 0) {
-			d->uuid = xstrdup(me.v[0].id);
+		} else if (g->my_email && strcasecmp(g->my_email, d->user) == 0) {
+			/* As whoami read it: the console asks who it is before anything else. */
+			d->uuid = xstrdup(g->my_id);
 		}
 	}
 	for (int p = 0; p < g->nprojects; p++) {
@@ -849,7 +848,6 @@ static enum status resolve_departments(struct gv_store *g, struct err *e)
 	err_clear(e);
 	g->depts_resolved = true;
 out:
-	GV_FREE(&me);
 	return st;
 }
 
@@ -1095,6 +1093,7 @@ static void cache_add(struct qcache *c, struct queue_row *r)
 
 /* --- ideas as list pages gave them ----------------------------------------------------------- */
 
+/* Unlike dup_or_null, "" stays "": the copy must read as the original does. */
 static char *dup_opt(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
@@ -1776,6 +1775,10 @@ static enum status job_whoami(struct gv_store *g, void *arg, struct err *e)
 	me->login = xstrdup(l.v[0].email ? l.v[0].email : me->name);
 	me->role = user_role(&l.v[0]);
 	g->my_role = me->role;
+	free(g->my_id);
+	free(g->my_email);
+	g->my_id = xstrdup(l.v[0].id);
+	g->my_email = dup_or_null(l.v[0].email);
 	GV_FREE(&l);
 	return ST_OK;
 }
@@ -2270,6 +2273,20 @@ static enum status read_fresh(struct gv_store *g, const char *uuid, int version,
 	return st;
 }
 
+/* Only the check: a write that needs nothing else of the idea. */
+static enum status check_fresh(struct gv_store *g, const char *uuid, int version,
+			       struct err *e)
+{
+	struct gv_ideas l = { 0 };
+	enum status st;
+
+	if (!version)
+		return ST_OK;
+	if ((st = read_fresh(g, uuid, version, &l, e)) == ST_OK)
+		GV_FREE(&l);
+	return st;
+}
+
 /* Ideation and proposals have statuses of their own with the same codes: the one that goes
  * with the idea's present status is taken. */
 static enum status set_status(struct gv_store *g, const char *uuid, const char *key,
@@ -2341,13 +2358,8 @@ static enum status job_reply(struct gv_store *g, void *arg, struct err *e)
 	/* The status first: when the platform refuses it, no reply has gone out yet. */
 	if (a->status && (st = set_status(g, uuid, a->status, a->version, e)) != ST_OK)
 		return st;
-	if (!a->status && a->version) {
-		struct gv_ideas l = { 0 };
-
-		if ((st = read_fresh(g, uuid, a->version, &l, e)) != ST_OK)
-			return st;
-		GV_FREE(&l);
-	}
+	if (!a->status && (st = check_fresh(g, uuid, a->version, e)) != ST_OK)
+		return st;
 	st = post_reply(g, uuid, a->reply, e);
 	if (st != ST_OK && a->status) {
 		char why[sizeof(e->msg)];
@@ -2939,13 +2951,8 @@ static enum status job_assign(struct gv_store *g, void *arg, struct err *e)
 		}
 		user = d->uuid;
 	}
-	if (a->version) {
-		struct gv_ideas l = { 0 };
-
-		if ((st = read_fresh(g, uuid, a->version, &l, e)) != ST_OK)
-			return st;
-		GV_FREE(&l);
-	}
+	if ((st = check_fresh(g, uuid, a->version, e)) != ST_OK)
+		return st;
 	st = gv_idea_set_assignee(g->client, uuid, user, &out, e);
 	GV_FREE(&out);
 	invalidate_queues(g);
@@ -3172,6 +3179,8 @@ static void gs_close(struct store *s)
 	free(g->search_needle);
 	free(g->search_ids);
 	free(g->merge_status);
+	free(g->my_id);
+	free(g->my_email);
 	for (int i = 0; i < g->ndepts; i++) {
 		free(g->depts[i].code);
 		free(g->depts[i].user);

@@ -303,10 +303,12 @@ static void tab_label(struct app *a, size_t t, bool shrt, char *buf, size_t n)
 		snprintf(buf, n, " %d %s ", (int)t + 1, title);
 	else if (a->counts[i] < 0)
 		snprintf(buf, n, " %d %s – ", (int)t + 1, title);
-	else if (a->counts[i] > COUNT_CAP)
-		snprintf(buf, n, " %d %s %d+ ", (int)t + 1, title, COUNT_CAP);
-	else
-		snprintf(buf, n, " %d %s %ld ", (int)t + 1, title, a->counts[i]);
+	else {
+		char c[16];
+
+		count_text(a->counts[i], c, sizeof(c));
+		snprintf(buf, n, " %d %s %s ", (int)t + 1, title, c);
+	}
 }
 
 static void draw_tabs(struct app *a)
@@ -446,14 +448,9 @@ static void draw_status(struct app *a)
 		/* Past the counting limit the position and the total read "1000+". */
 		if (pos < 0 && qwin_current(&q->win))
 			snprintf(ps, sizeof(ps), "?");
-		else if (pos >= COUNT_CAP)
-			snprintf(ps, sizeof(ps), "%d+", COUNT_CAP);
 		else
-			snprintf(ps, sizeof(ps), "%ld", pos + 1);
-		if (total > COUNT_CAP)
-			snprintf(ts, sizeof(ts), "%d+", COUNT_CAP);
-		else
-			snprintf(ts, sizeof(ts), "%ld", total > pos ? total : pos + 1);
+			count_text(pos + 1, ps, sizeof(ps));
+		count_text(total > pos ? total : pos + 1, ts, sizeof(ts));
 		if (q->tags.n)
 			snprintf(right, sizeof(right), _("%d tagged%s · %s/%s "), q->tags.n,
 				 a->tag_prefix ? ";" : "", ps, ts);

@@ -186,11 +186,12 @@ struct config *cli_load_config(const struct cli_args *a)
 	return c;
 }
 
-char *cli_api_address(const struct cli_args *a, const char *given, char **ca_file)
+char *cli_api_address(const struct cli_args *a, const struct config *cfg, const char *given,
+		      char **ca_file)
 {
 	const char *ca = cli_has(a, CLI_OPT_CA_FILE) ? cli_opt(a, CLI_OPT_CA_FILE) : NULL;
 	const struct api_profile *p;
-	struct config *cfg;
+	struct config *own = NULL;
 	char *url = NULL;
 
 	*ca_file = NULL;
@@ -198,7 +199,8 @@ char *cli_api_address(const struct cli_args *a, const char *given, char **ca_fil
 		*ca_file = ca ? xstrdup(ca) : NULL;
 		return xstrdup(given);
 	}
-	cfg = cli_load_config(a);
+	if (!cfg)
+		cfg = own = cli_load_config(a);
 	if ((p = config_api_profile(cfg, given))) {
 		url = xstrdup(p->url);
 		*ca_file = ca ? xstrdup(ca) : p->ca_file ? xstrdup(p->ca_file) : NULL;
@@ -206,7 +208,7 @@ char *cli_api_address(const struct cli_args *a, const char *given, char **ca_fil
 		fprintf(stderr, _("inspraak: no platform \"%s\": give its https:// address, or name it "
 				  "in the config file (api-profile %s URL)\n"), given, given);
 	}
-	cli_free_config(cfg);
+	cli_free_config(own);
 	return url;
 }
 
@@ -251,16 +253,21 @@ static int run_console(const struct cli_args *a, const char *conninfo, bool anal
 }
 
 /* The console on a hosted platform: the token `inspraak login` keeps in the vault. */
-static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file);
+static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file,
+			  struct config *cfg);
 
+/* The config file is read once: for the profile's address and for what the console uses. */
 static int run_console_api(const struct cli_args *a, const char *given)
 {
-	char *ca_file = NULL, *api = cli_api_address(a, given, &ca_file);
+	struct config *cfg = cli_load_config(a);
+	char *ca_file = NULL, *api = cli_api_address(a, cfg, given, &ca_file);
 	int rc;
 
-	if (!api)
+	if (!api) {
+		cli_free_config(cfg);
 		return 1;
-	rc = run_console_at(a, api, ca_file);
+	}
+	rc = run_console_at(a, api, ca_file, cfg);
 	free(api);
 	free(ca_file);
 	return rc;
@@ -324,31 +331,32 @@ static bool relogin(void *ctx, struct store *s)
 	return false;
 }
 
-static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file)
+/* cfg is the console's to free. */
+static int run_console_at(const struct cli_args *a, const char *api, const char *ca_file,
+			  struct config *cfg)
 {
 	char *path = vault_default_path(), *token = NULL;
 	struct relogin r = { a, api, NULL };
 	int rc;
 	struct vault *v = cli_login_open_vault(a, path, false);
 	const struct vault_entry *en = v ? vault_get(v, api) : NULL;
-	struct config *cfg;
 	struct store *s;
 	struct err e;
 
 	free(path);
 	if (!v)
-		return 1;
+		goto fail;
 	if (!en || !en->token) {
 		fprintf(stderr, _("inspraak: not logged in to %s; first run: inspraak login --api %s\n"),
 			api, api);
 		vault_close(v);
-		return 1;
+		goto fail;
 	}
 	if (en->expires && en->expires <= (int64_t)time(NULL) + 60) {
 		fprintf(stderr, _("inspraak: the log-in to %s has expired; run: inspraak login --api %s\n"),
 			api, api);
 		vault_close(v);
-		return 1;
+		goto fail;
 	}
 	token = vault_secret_dup(en->token);
 	r.email = xstrdup(en->email ? en->email : "");
@@ -357,7 +365,7 @@ static int run_console_at(const struct cli_args *a, const char *api, const char 
 		vault_secret_free(token);
 		free(r.email);
 		fprintf(stderr, "inspraak: %s\n", e.msg);
-		return 1;
+		goto fail;
 	}
 	if (*r.email) {
 		s->relogin = relogin;
@@ -365,13 +373,15 @@ static int run_console_at(const struct cli_args *a, const char *api, const char 
 	}
 	vault_secret_free(token);
 	/* The departments the config file maps onto platform users, before the first question. */
-	cfg = cli_load_config(a);
 	store_govocal_set_departments(s, cfg->api_departments, cfg->napi_departments);
 	store_govocal_set_merge_status(s, cfg_str(cfg, OPT_MERGE_STATUS));
 	app_connected_us = now_us();
 	rc = console(a, s, NULL, cfg);
 	free(r.email);
 	return rc;
+fail:
+	cli_free_config(cfg);
+	return 1;
 }
 
 static int cmd_migrate(const struct cli_args *a)

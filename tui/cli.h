@@ -100,9 +100,11 @@ const char *cli_conninfo(const struct cli_args *a);
 struct config *cli_load_config(const struct cli_args *a);
 
 /* What --api (or $INSPRAAK_API) names: an address as given, or the address of a profile of
- * the config file (api-profile NAME URL [CA-FILE]). *ca_file: --ca-file, else the profile's,
- * else NULL. Both allocated; NULL, with one sentence printed, for an unknown name. */
-char *cli_api_address(const struct cli_args *a, const char *given, char **ca_file);
+ * the config file (api-profile NAME URL [CA-FILE]), cfg when read already, else read for it.
+ * *ca_file: --ca-file, else the profile's, else NULL. Both allocated; NULL, with one sentence
+ * printed, for an unknown name. */
+char *cli_api_address(const struct cli_args *a, const struct config *cfg, const char *given,
+		      char **ca_file);
 void cli_free_config(struct config *c);
 
 #endif

@@ -247,7 +247,7 @@ static char *api_of(const struct cli_args *a, char **ca_file, bool *unknown)
 		*ca_file = NULL;
 	if (!given)
 		return NULL;
-	if (!(url = cli_api_address(a, given, &ca))) {
+	if (!(url = cli_api_address(a, NULL, given, &ca))) {
 		*unknown = true;
 		return NULL;
 	}

@@ -967,14 +967,6 @@ static void changed(struct app *a, struct timeline_view *t)
 	app_refresh(a);
 }
 
-/* The database refuses a new gap between two phases unless the lead says it is meant (IN005,
- * a sentence naming the gap). */
-static bool is_gap(enum status st, const struct err *e)
-{
-	(void)e;
-	return st == ST_GAP;
-}
-
 /* The sentence is too long for the bottom line, so the question comes with it in full, and
  * with what a gap means for citizens. */
 static bool leave_gap(struct app *a, const struct err *e)
@@ -1164,7 +1156,8 @@ static void edit_phase(struct app *a, struct timeline_view *t)
 		goto out;
 	}
 	st = a->store->ops->phase_update(a->store, id, start, end, false, NULL, &audit, &e);
-	if (is_gap(st, &e)) {
+	/* A new gap between two phases, refused unless the lead says it is meant. */
+	if (st == ST_GAP) {
 		if (!leave_gap(a, &e)) {
 			app_message(a, _("Nothing changed: the gap was not left."));
 			goto keep;
@@ -1241,7 +1234,7 @@ static void add_phase(struct app *a, struct timeline_view *t)
 		goto keep;
 	st = a->store->ops->phase_add(a->store, p->id, title, method, start, end, false, NULL,
 				      &audit, &e);
-	if (is_gap(st, &e)) {
+	if (st == ST_GAP) {
 		if (!leave_gap(a, &e)) {
 			app_message(a, _("Nothing changed: the gap was not left."));
 			goto keep;

@@ -49,6 +49,8 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import average_precision_score, f1_score, precision_recall_curve
 from sklearn.model_selection import StratifiedKFold
 
+from anchors import read_tsv, write_tsv  # the same TSV files as the classification anchors
+
 ATTRIBUTION = "nl-dev: the fictional municipality Rivierbeke, written for inspraak, CC0."
 LABEL_COLUMNS = ("dup_group", "spam", "department", "area", "note")
 TOP = 10
@@ -57,21 +59,6 @@ CV_SEED = 0
 
 
 # --- data ----------------------------------------------------------------------------------
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    head = lines[0].split("\t")
-    rows = [dict(zip(head, l.split("\t"))) for l in lines[1:] if l]
-    return head, rows
-
-
-def write_tsv(path, head, rows):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\t".join(head) + "\n")
-        for r in rows:
-            f.write("\t".join(r[h] for h in head) + "\n")
 
 
 def field(r, k):

@@ -114,15 +114,31 @@ static void q_page(struct sbuf *b, struct gv_page pg)
 	q_add(b, "page%5Bsize%5D", n);
 }
 
+static void path_id_to(struct sbuf *b, const char *before, const char *id, const char *after)
+{
+	sbuf_init(b);
+	sbuf_add(b, before);
+	add_escaped(b, id ? id : "");
+	sbuf_add(b, after ? after : "");
+}
+
 /* "/ideas/" + escaped id + rest */
 static char *path_id(const char *before, const char *id, const char *after)
 {
 	struct sbuf b;
 
-	sbuf_init(&b);
-	sbuf_add(&b, before);
-	add_escaped(&b, id ? id : "");
-	sbuf_add(&b, after ? after : "");
+	path_id_to(&b, before, id, after);
+	return sbuf_take(&b);
+}
+
+/* The same, one page of a list: "/projects/<id>/phases?page[number]=..." */
+static char *path_id_page(const char *before, const char *id, const char *after,
+			  struct gv_page pg)
+{
+	struct sbuf b;
+
+	path_id_to(&b, before, id, after);
+	q_page(&b, pg);
 	return sbuf_take(&b);
 }
 
@@ -264,17 +280,11 @@ enum status gv_user_get(struct gv_client *c, const char *id, struct gv_users *ou
 enum status gv_project_moderators(struct gv_client *c, const char *project_id, struct gv_page pg,
 				  struct gv_users *out, struct err *e)
 {
-	struct sbuf b;
-
 	list_clear(out);
 	if (!need(project_id, _("project"), e))
 		return ST_INVALID;
-	sbuf_init(&b);
-	sbuf_add(&b, "/projects/");
-	add_escaped(&b, project_id);
-	sbuf_add(&b, "/moderators");
-	q_page(&b, pg);
-	return get_path(c, sbuf_take(&b), K_USERS, out, e);
+	return get_path(c, path_id_page("/projects/", project_id, "/moderators", pg), K_USERS,
+			out, e);
 }
 
 enum status gv_projects_list(struct gv_client *c, bool can_moderate, struct gv_page pg,
@@ -302,17 +312,11 @@ enum status gv_project_get(struct gv_client *c, const char *id, struct gv_projec
 enum status gv_phases_list(struct gv_client *c, const char *project_id, struct gv_page pg,
 			   struct gv_phases *out, struct err *e)
 {
-	struct sbuf b;
-
 	list_clear(out);
 	if (!need(project_id, _("project"), e))
 		return ST_INVALID;
-	sbuf_init(&b);
-	sbuf_add(&b, "/projects/");
-	add_escaped(&b, project_id);
-	sbuf_add(&b, "/phases");
-	q_page(&b, pg);
-	return get_path(c, sbuf_take(&b), K_PHASES, out, e);
+	return get_path(c, path_id_page("/projects/", project_id, "/phases", pg), K_PHASES, out,
+			e);
 }
 
 enum status gv_phase_get(struct gv_client *c, const char *id, struct gv_phases *out,
@@ -414,17 +418,11 @@ enum status gv_idea_get(struct gv_client *c, const char *id, struct gv_ideas *ou
 enum status gv_feedback_list(struct gv_client *c, const char *idea_id, struct gv_page pg,
 			     struct gv_feedbacks *out, struct err *e)
 {
-	struct sbuf b;
-
 	list_clear(out);
 	if (!need(idea_id, _("idea"), e))
 		return ST_INVALID;
-	sbuf_init(&b);
-	sbuf_add(&b, "/ideas/");
-	add_escaped(&b, idea_id);
-	sbuf_add(&b, "/official_feedback");
-	q_page(&b, pg);
-	return get_path(c, sbuf_take(&b), K_FEEDBACK, out, e);
+	return get_path(c, path_id_page("/ideas/", idea_id, "/official_feedback", pg), K_FEEDBACK,
+			out, e);
 }
 
 static void moderation_query(struct sbuf *b, const struct gv_moderation_query *q)
@@ -475,8 +473,6 @@ enum status gv_flag_get(struct gv_client *c, const char *id, struct gv_flags *ou
 enum status gv_spam_reports_list(struct gv_client *c, const char *kind, const char *id,
 				 struct gv_page pg, struct gv_spam_reports *out, struct err *e)
 {
-	struct sbuf b;
-
 	list_clear(out);
 	if (!kind || (strcmp(kind, "idea") != 0 && strcmp(kind, "comment") != 0)) {
 		err_set(e, _("Reports exist for ideas and comments only."));
@@ -484,12 +480,8 @@ enum status gv_spam_reports_list(struct gv_client *c, const char *kind, const ch
 	}
 	if (!need(id, kind, e))
 		return ST_INVALID;
-	sbuf_init(&b);
-	sbuf_addf(&b, "/%ss/", kind);
-	add_escaped(&b, id);
-	sbuf_add(&b, "/spam_reports");
-	q_page(&b, pg);
-	return get_path(c, sbuf_take(&b), K_SPAM_REPORTS, out, e);
+	return get_path(c, path_id_page(strcmp(kind, "idea") == 0 ? "/ideas/" : "/comments/", id,
+					"/spam_reports", pg), K_SPAM_REPORTS, out, e);
 }
 
 enum status gv_next(struct gv_client *c, const char *url, const char *what, void *out,

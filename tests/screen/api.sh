@@ -7,23 +7,11 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 command -v tmux >/dev/null || { echo "Bail out! tmux is needed (apt-get install tmux)"; exit 1; }
-command -v python3 >/dev/null || { echo "Bail out! python3 is needed for the fake server"; exit 1; }
 
-GV="$INSPRAAK_SRCDIR/tests/govocal"
-bash "$GV/make-certs.sh" "$T/gv" >/dev/null 2>&1 || { echo "Bail out! cannot make certificates"; exit 1; }
-python3 "$GV/fake_govocal.py" --cert "$T/gv/server.pem" --key "$T/gv/server.key" --no-rate-limit \
-	>"$T/gv/url" 2>"$T/gv/fake.log" &
-FAKE=$!
-trap 'kill $FAKE 2>/dev/null; cleanup' EXIT
-for _ in $(seq 50); do [ -s "$T/gv/url" ] && break; sleep 0.1; done
-URL=$(head -1 "$T/gv/url")
-[ -n "$URL" ] || { echo "Bail out! the fake server did not start: $(tail -2 "$T/gv/fake.log")"; exit 1; }
-SOCKDIR=/nonexistent
-fake() { curl -s --cacert "$T/gv/ca.pem" "$@"; }
-state() { fake "$URL/__fake/state" | python3 -c "import json, sys; d = json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
+# The fake platform, with Mia Moderator logged in (lib.sh's api_setup).
+BACKEND=api
+server_setup
 
-echo mia-password | "$INSPRAAK_BIN" login --api "$URL" --email mia.moderator@testegem.test \
-	--ca-file "$T/gv/ca.pem" >"$T/login.out" 2>&1
 check "inspraak login keeps a token for the platform" grep -q "Logged in to" "$T/login.out"
 
 "$INSPRAAK_BIN" --api https://elsewhere.invalid >"$T/other.out" 2>&1
@@ -66,7 +54,7 @@ keys a Escape
 
 # A slow platform: the screen says it waits, Esc cancels, and the console goes on.
 # (An idea's detail comes with its list page now: a search asks the platform.)
-fake -X POST -d '{"delay_next": {"match": "GET /web_api/v1/ideas", "ms": 4000}}' "$URL/__fake/faults" >/dev/null
+fake /__fake/faults -X POST -d '{"delay_next": {"match": "GET /web_api/v1/ideas", "ms": 4000}}' >/dev/null
 keys a 1 / f i e t s e n Enter
 check "a slow answer shows that the console waits" wait_for a "Waiting for Go Vocal" 3
 tm send-keys -t a Escape
@@ -84,7 +72,7 @@ api-profile testegem $URL $T/gv/ca.pem
 api-department mobiliteit lotte.janssens@testegem.test "Mobility"
 api-department onthaal nobody@testegem.test "Reception"
 EOF
-fake -X POST -d '{}' "$URL/__fake/reset" >/dev/null
+fake /__fake/reset -X POST -d '{}' >/dev/null
 "$INSPRAAK_BIN" --api nergens >"$T/noprofile.out" 2>&1
 check "a platform neither an address nor a profile: one sentence, exit 1" \
 	sh -c "test $? = 1 && grep -q 'api-profile nergens URL' '$T/noprofile.out'"
@@ -134,7 +122,7 @@ check "the idea that stays is untouched" \
 # on the bottom line, and the decision goes through after the new log-in, nothing lost.
 viewed0=$(state "sum(1 for i in d['ideas'] if i['status_code'] == 'viewed')")
 vault0=$(cksum <"$XDG_DATA_HOME/inspraak/vault")
-fake -X POST -d '{"expire_tokens": true}' "$URL/__fake/faults" >/dev/null
+fake /__fake/faults -X POST -d '{"expire_tokens": true}' >/dev/null
 keys b 1 g s
 wait_for b "Esc: cancel"
 keys b Down Enter

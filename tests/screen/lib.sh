@@ -179,23 +179,22 @@ platform_new_idea() {
 		psql -q -X "$db" -c "insert into ideas (project_id, title, body, created_at) values (2, '$1', '$2', '2026-11-29 12:00')"
 	fi
 }
-# platform_assign TITLE USER-KEY: another moderator makes a user the idea's assignee (web API).
-platform_assign() {
-	local tok id user
+# platform_patch TITLE JSON: another moderator (a token of its own) changes the idea with that
+# title on the platform (web API); JSON is the idea's attributes.
+platform_patch() {
+	local tok id
 	tok=$(fake /__fake/token -X POST -d '{"user": "user:1", "exp_in": 600}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["jwt"])')
 	id=$(fake /__fake/state | python3 -c 'import json, sys; d = json.load(sys.stdin); print([i["id"] for i in d["ideas"] if i["title_multiloc"].get("nl-BE") == sys.argv[1]][0])' "$1")
-	user=$(fake /__fake/ids | python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2")
 	fake "/web_api/v1/ideas/$id" -X PATCH -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
-		-d "{\"idea\": {\"assignee_id\": \"$user\"}}" >/dev/null
+		-d "{\"idea\": $2}" >/dev/null
+}
+# platform_assign TITLE USER-KEY: another moderator makes a user the idea's assignee (web API).
+platform_assign() {
+	platform_patch "$1" "{\"assignee_id\": \"$(fake /__fake/ids | python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2")\"}"
 }
 platform_set_status() {
 	if [ "$BACKEND" = api ]; then
-		local tok id st
-		tok=$(fake /__fake/token -X POST -d '{"user": "user:1", "exp_in": 600}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["jwt"])')
-		id=$(fake /__fake/state | python3 -c 'import json, sys; d = json.load(sys.stdin); print([i["id"] for i in d["ideas"] if i["title_multiloc"].get("nl-BE") == sys.argv[1]][0])' "$1")
-		st=$(fake "/web_api/v1/idea_statuses" -H "Authorization: Bearer $tok" | python3 -c 'import json, sys; print([s["id"] for s in json.load(sys.stdin)["data"] if s["attributes"]["code"] == sys.argv[1]][0])' "$2")
-		fake "/web_api/v1/ideas/$id" -X PATCH -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
-			-d "{\"idea\": {\"idea_status_id\": \"$st\"}}" >/dev/null
+		platform_patch "$1" "{\"idea_status_id\": \"$(fake /__fake/ids | python3 -c 'import json, sys; print(json.load(sys.stdin)["idea_status:" + sys.argv[1]])' "$2")\"}"
 	else
 		psql -q -X "$db" -c "update ideas set status = '$2' where title = '$1'"
 	fi

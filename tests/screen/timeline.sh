@@ -261,7 +261,7 @@ q "insert into projects (id, slug, title_multiloc, kind, ordering)
 fi
 start m 80 24 "$db"
 keys m 4
-check "more projects than fit: a mark says there is more below" sh -c "tmux -L $SOCK capture-pane -p -t m | grep -q '↓'"
+check "more projects than fit: a mark says there is more below" wait_for m "↓"
 keys m G
 check "G scrolls to the last project" where_is m "Neighbourhood improveme… · phase 3/3"
 check "... and its block is on screen" wait_for m "Neighbourhood improvement plan 6 · top-down timeline"
